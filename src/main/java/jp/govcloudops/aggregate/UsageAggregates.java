@@ -1,0 +1,62 @@
+package jp.govcloudops.aggregate;
+
+import java.util.List;
+
+import jp.govcloudops.config.NetworkProperties;
+import jp.govcloudops.format.cloudtrail.CloudTrailEvent;
+import jp.govcloudops.format.flowlog.FlowRecord;
+import jp.govcloudops.source.LogPartition;
+import org.springframework.stereotype.Component;
+
+/** The usage aggregates every object contributes: hourly CloudTrail counts, Insights events, flow sums. */
+@Component
+public class UsageAggregates implements AnalyzerFactory {
+
+    private final NetworkBoundaries boundaries;
+
+    public UsageAggregates(NetworkProperties network) {
+        this.boundaries = new NetworkBoundaries(network);
+    }
+
+    @Override
+    public List<ObjectAnalyzer<CloudTrailEvent>> cloudTrail(LogPartition partition) {
+        CloudTrailHourly hourly = new CloudTrailHourly();
+        return List.of(analyzer(hourly::add, hourly));
+    }
+
+    @Override
+    public List<ObjectAnalyzer<CloudTrailEvent>> cloudTrailInsight(LogPartition partition) {
+        CloudTrailInsights insights = new CloudTrailInsights();
+        return List.of(analyzer(insights::add, insights));
+    }
+
+    @Override
+    public List<ObjectAnalyzer<FlowRecord>> flow(LogPartition partition) {
+        FlowHourly hourly = new FlowHourly(boundaries);
+        return List.of(new ObjectAnalyzer<>() {
+            @Override
+            public void accept(FlowRecord record) {
+                hourly.add(record);
+            }
+
+            @Override
+            public List<ObjectContribution> contributions() {
+                return List.of(hourly.interfaceRows(), hourly.boundaryRows());
+            }
+        });
+    }
+
+    private static <R> ObjectAnalyzer<R> analyzer(java.util.function.Consumer<R> add, ObjectContribution rows) {
+        return new ObjectAnalyzer<>() {
+            @Override
+            public void accept(R record) {
+                add.accept(record);
+            }
+
+            @Override
+            public List<ObjectContribution> contributions() {
+                return List.of(rows);
+            }
+        };
+    }
+}

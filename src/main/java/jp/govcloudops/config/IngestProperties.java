@@ -1,0 +1,30 @@
+package jp.govcloudops.config;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Ingestion tuning.
+ *
+ * @param threads                   partitions processed in parallel on this machine
+ * @param objectsPerCommit          objects written per transaction (each object's manifest row commits with its
+ *                                  aggregates, so a crash loses at most one uncommitted chunk of work)
+ * @param catchUpDays               folder dates before D-1 that {@code nightly} re-lists for late objects
+ * @param gapLookbackDays           days of history that decide whether an empty partition is a gap
+ * @param manifestRetentionDays     manifest rows older than this may be folded into partition summaries
+ * @param maxQuarantineRowsPerObject detail rows kept per object; the count stays exact beyond it
+ */
+@Validated
+@ConfigurationProperties("govcloud.ingest")
+public record IngestProperties(
+        @Min(1) @Max(64) @DefaultValue("2") int threads,
+        @Min(1) @Max(10000) @DefaultValue("20") int objectsPerCommit,
+        @Min(0) @Max(60) @DefaultValue("3") int catchUpDays,
+        @Min(1) @Max(60) @DefaultValue("7") int gapLookbackDays,
+        @Min(30) @DefaultValue("400") int manifestRetentionDays,
+        @Min(1) @DefaultValue("200") int maxQuarantineRowsPerObject) {
+}

@@ -1,0 +1,189 @@
+package jp.govcloudops.format.cloudtrail;
+
+import java.nio.charset.StandardCharsets;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * One CloudTrail record, reused from record to record by {@link CloudTrailReader}: copy what you keep.
+ * The raw bytes of the record are available while the record is current, so a finding can keep the record
+ * exactly as AWS wrote it without the reader building a tree for every record.
+ */
+public final class CloudTrailEvent {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static final long NO_TIME = Long.MIN_VALUE + 1;
+
+    long index;
+    long eventEpochSecond;
+    String eventVersion;
+    String eventSource;
+    String eventName;
+    String awsRegion;
+    String sourceIpAddress;
+    String userAgent;
+    String errorCode;
+    String errorMessage;
+    Boolean readOnly;
+    String eventType;
+    String recipientAccountId;
+    String identityType;
+    String identityArn;
+    String identityAccountId;
+    String userName;
+    String invokedBy;
+    String sessionIssuerArn;
+    String mfaUsed;
+    String consoleLoginResult;
+    String mfaAuthenticated;
+    String invalidEventTime;
+
+    byte[] rawBuffer;
+    int rawOffset;
+    int rawLength;
+    private JsonNode tree;
+
+    void clear() {
+        eventEpochSecond = NO_TIME;
+        invalidEventTime = null;
+        eventVersion = eventSource = eventName = awsRegion = sourceIpAddress = userAgent = null;
+        errorCode = errorMessage = eventType = recipientAccountId = null;
+        identityType = identityArn = identityAccountId = userName = invokedBy = sessionIssuerArn = null;
+        mfaUsed = consoleLoginResult = mfaAuthenticated = null;
+        readOnly = null;
+        rawBuffer = null;
+        rawLength = 0;
+        tree = null;
+    }
+
+    /** Position of the record in its file's Records array, from 0. */
+    public long index() {
+        return index;
+    }
+
+    public long eventEpochSecond() {
+        return eventEpochSecond;
+    }
+
+    public long eventHour() {
+        return Math.floorDiv(eventEpochSecond, 3600);
+    }
+
+    public String eventVersion() {
+        return eventVersion;
+    }
+
+    public String eventSource() {
+        return eventSource;
+    }
+
+    public String eventName() {
+        return eventName;
+    }
+
+    public String awsRegion() {
+        return awsRegion;
+    }
+
+    public String sourceIpAddress() {
+        return sourceIpAddress;
+    }
+
+    public String userAgent() {
+        return userAgent;
+    }
+
+    public String errorCode() {
+        return errorCode;
+    }
+
+    public String errorMessage() {
+        return errorMessage;
+    }
+
+    public Boolean readOnly() {
+        return readOnly;
+    }
+
+    public String eventType() {
+        return eventType;
+    }
+
+    public String recipientAccountId() {
+        return recipientAccountId;
+    }
+
+    public String identityType() {
+        return identityType;
+    }
+
+    public String identityArn() {
+        return identityArn;
+    }
+
+    public String identityAccountId() {
+        return identityAccountId;
+    }
+
+    public String userName() {
+        return userName;
+    }
+
+    public String invokedBy() {
+        return invokedBy;
+    }
+
+    public String sessionIssuerArn() {
+        return sessionIssuerArn;
+    }
+
+    /** {@code additionalEventData.MFAUsed} of console sign-ins ("Yes"/"No"). */
+    public String mfaUsed() {
+        return mfaUsed;
+    }
+
+    /** {@code responseElements.ConsoleLogin} ("Success"/"Failure"). */
+    public String consoleLoginResult() {
+        return consoleLoginResult;
+    }
+
+    /** {@code userIdentity.sessionContext.attributes.mfaAuthenticated}. */
+    public String mfaAuthenticated() {
+        return mfaAuthenticated;
+    }
+
+    /**
+     * A stable name for who acted, suited to grouping: the role for assumed-role sessions (session names vary per
+     * call), the user ARN for IAM users, the service for AWS services, else whatever identifies the caller.
+     */
+    public String principal() {
+        if (identityType == null) {
+            return invokedBy;
+        }
+        return switch (identityType) {
+            case "AssumedRole", "FederatedUser" -> sessionIssuerArn != null ? sessionIssuerArn : identityArn;
+            case "AWSService" -> invokedBy;
+            case "AWSAccount" -> identityAccountId;
+            default -> identityArn != null ? identityArn : (userName != null ? userName : identityAccountId);
+        };
+    }
+
+    public boolean hasRaw() {
+        return rawBuffer != null;
+    }
+
+    /** The record as written in the file (valid while the record is current). */
+    public String rawJson() {
+        return rawBuffer == null ? null : new String(rawBuffer, rawOffset, rawLength, StandardCharsets.UTF_8);
+    }
+
+    /** The record as a tree, built on first use from the raw bytes: for predicates on request parameters. */
+    public JsonNode tree() {
+        if (tree == null && rawBuffer != null) {
+            tree = MAPPER.readTree(rawBuffer, rawOffset, rawLength);
+        }
+        return tree;
+    }
+}

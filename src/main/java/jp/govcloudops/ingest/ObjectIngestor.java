@@ -1,0 +1,190 @@
+package jp.govcloudops.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jp.govcloudops.aggregate.AnalyzerFactory;
+import jp.govcloudops.aggregate.ObjectAnalyzer;
+import jp.govcloudops.aggregate.ObjectContribution;
+import jp.govcloudops.format.Decompression;
+import jp.govcloudops.format.UnreadableInputException;
+import jp.govcloudops.format.cloudtrail.CloudTrailEvent;
+import jp.govcloudops.format.cloudtrail.CloudTrailReader;
+import jp.govcloudops.format.flowlog.FlowLogParquetReader;
+import jp.govcloudops.format.flowlog.FlowLogTextReader;
+import jp.govcloudops.format.flowlog.FlowRecord;
+import jp.govcloudops.source.LogPartition;
+import jp.govcloudops.source.ObjectKeyTime;
+import jp.govcloudops.source.ObjectSource;
+import jp.govcloudops.source.SourceObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Reads one object of a partition into its counts, quarantine and contributions. Not thread-safe: each partition
+ * worker has its own (the parsers keep reusable buffers).
+ *
+ * <p>Failures are sorted three ways. Bad content (broken JSON, truncated gzip, wrong field counts) is quarantined
+ * and the good records stay. A download that breaks off before the object's size, or a transient S3 fault the SDK
+ * could not ride out, re-reads the whole object with backoff. A permanent fault (403, 404, the object changed
+ * while being read) marks the object failed with the reason; the next run tries it again.
+ */
+public final class ObjectIngestor {
+
+    private static final Logger log = LoggerFactory.getLogger(ObjectIngestor.class);
+
+    private final ObjectSource source;
+    private final List<AnalyzerFactory> analyzers;
+    private final int maxQuarantineRows;
+    private final RetryTemplate retry;
+    private final CloudTrailReader cloudTrail = new CloudTrailReader();
+    private final FlowLogTextReader flowText = new FlowLogTextReader();
+    private final FlowLogParquetReader flowParquet = new FlowLogParquetReader();
+
+    public ObjectIngestor(ObjectSource source, List<AnalyzerFactory> analyzers, int maxQuarantineRows,
+            int objectRetries) {
+        this.source = source;
+        this.analyzers = analyzers;
+        this.maxQuarantineRows = maxQuarantineRows;
+        this.retry = new RetryTemplate(RetryPolicy.builder()
+                .maxRetries(objectRetries)
+                .delay(Duration.ofMillis(500))
+                .multiplier(2)
+                .maxDelay(Duration.ofSeconds(10))
+                .predicate(ObjectIngestor::isTransient)
+                .build());
+    }
+
+    public IngestedObject ingest(PartitionWork work, SourceObject object) {
+        try {
+            return retry.execute(() -> readOnce(work, object));
+        } catch (RetryException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            String reason = describe(cause);
+            log.warn("Could not read {} from {}: {}", object.key(), source.location(), reason);
+            return IngestedObject.failed(work, object, reason);
+        }
+    }
+
+    private IngestedObject readOnce(PartitionWork work, SourceObject object) throws IOException {
+        LogPartition partition = work.partition();
+        QuarantineCollector quarantine = new QuarantineCollector(maxQuarantineRows);
+        long[] accepted = {0};
+        List<ObjectContribution> contributions = new ArrayList<>();
+        try (CountingInputStream raw = new CountingInputStream(source.open(object))) {
+            try {
+                switch (partition.logType()) {
+                    case CLOUDTRAIL, CLOUDTRAIL_INSIGHT -> {
+                        List<ObjectAnalyzer<CloudTrailEvent>> list = new ArrayList<>();
+                        for (AnalyzerFactory factory : analyzers) {
+                            list.addAll(partition.logType() == jp.govcloudops.source.LogType.CLOUDTRAIL
+                                    ? factory.cloudTrail(partition) : factory.cloudTrailInsight(partition));
+                        }
+                        try {
+                            cloudTrail.read(Decompression.open(raw), event -> {
+                                accepted[0]++;
+                                for (ObjectAnalyzer<CloudTrailEvent> analyzer : list) {
+                                    analyzer.accept(event);
+                                }
+                            }, quarantine);
+                        } finally {
+                            // Records read before a fault stand: their contributions are kept.
+                            list.forEach(a -> contributions.addAll(a.contributions()));
+                        }
+                    }
+                    case VPCFLOW -> {
+                        List<ObjectAnalyzer<FlowRecord>> list = new ArrayList<>();
+                        for (AnalyzerFactory factory : analyzers) {
+                            list.addAll(factory.flow(partition));
+                        }
+                        long fallbackStart = ObjectKeyTime.of(object.key(), partition.folderPrefix(),
+                                partition.folderDate()).getEpochSecond();
+                        java.util.function.Consumer<FlowRecord> sink = record -> {
+                            accepted[0]++;
+                            for (ObjectAnalyzer<FlowRecord> analyzer : list) {
+                                analyzer.accept(record);
+                            }
+                        };
+                        try {
+                            readFlow(object, raw, fallbackStart, sink, quarantine);
+                        } finally {
+                            list.forEach(a -> contributions.addAll(a.contributions()));
+                        }
+                    }
+                }
+            } catch (UnreadableInputException e) {
+                if (e.getCause() instanceof IOException && raw.count() < object.size()) {
+                    throw new TransientReadException("download of " + object.key() + " broke off after "
+                            + raw.count() + " of " + object.size() + " bytes", e.getCause());
+                }
+                quarantine.reject(e.position(), e.getMessage(), null, 1);
+            }
+        }
+        return new IngestedObject(work, object, null, accepted[0] + quarantine.records(), quarantine.records(),
+                quarantine.entries(), contributions);
+    }
+
+    private void readFlow(SourceObject object, CountingInputStream raw, long fallbackStart,
+            java.util.function.Consumer<FlowRecord> sink, QuarantineCollector quarantine) throws IOException {
+        BufferedInputStream peek = new BufferedInputStream(raw, 8);
+        peek.mark(4);
+        byte[] head = peek.readNBytes(4);
+        peek.reset();
+        if (Decompression.isParquetMagic(head, head.length)) {
+            try (ObjectSource.LocalCopy copy = source.localCopy(object)) {
+                flowParquet.read(copy.path(), fallbackStart, sink, quarantine);
+            }
+            return;
+        }
+        InputStream text = Decompression.open(peek);
+        flowText.read(text, fallbackStart, sink, quarantine);
+    }
+
+    static boolean isTransient(Throwable e) {
+        if (e instanceof TransientReadException) {
+            return true;
+        }
+        if (e instanceof S3Exception s3) {
+            int status = s3.statusCode();
+            return status == 429 || status >= 500;
+        }
+        if (e instanceof NoSuchFileException) {
+            return false;
+        }
+        return e instanceof SdkException || e instanceof IOException;
+    }
+
+    static String describe(Throwable e) {
+        if (e instanceof S3Exception s3) {
+            String code = s3.awsErrorDetails() == null ? "" : " " + s3.awsErrorDetails().errorCode();
+            String hint = switch (s3.statusCode()) {
+                case 403 -> " (access denied: check the bucket policy and the role's s3:GetObject permission)";
+                case 404 -> " (the object no longer exists)";
+                case 412 -> " (the object changed while being read; the next run reads the new version)";
+                default -> "";
+            };
+            return "S3 returned HTTP " + s3.statusCode() + code + hint;
+        }
+        if (e instanceof NoSuchFileException) {
+            return "the object no longer exists";
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    /** The download broke off; reading the whole object again may succeed. */
+    static final class TransientReadException extends IOException {
+        TransientReadException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package jp.govcloudops.ingest;
+
+/** One quarantined record (or unreadable rest of an object), as stored. */
+public record QuarantineEntry(String position, String reason, String excerpt, long records) {
+}

@@ -1,0 +1,60 @@
+package jp.govcloudops.job;
+
+import java.util.function.LongFunction;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a job so that running the same command again does the right thing: an instance that failed, was stopped
+ * or died with its process (still marked running, while the caller holds the run lock) is restarted, so that
+ * completed work is not redone; once an instance has completed, the next run is a new instance (the next
+ * attempt number).
+ */
+@Component
+public class JobLaunching {
+
+    private static final Logger log = LoggerFactory.getLogger(JobLaunching.class);
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+
+    public JobLaunching(JobOperator jobOperator, JobRepository jobRepository) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+    }
+
+    /** {@code parametersForAttempt} gives the identifying parameters of attempt 1, 2, ... */
+    public JobExecution run(Job job, LongFunction<JobParameters> parametersForAttempt) throws Exception {
+        for (long attempt = 1; ; attempt++) {
+            JobParameters parameters = parametersForAttempt.apply(attempt);
+            JobInstance instance = jobRepository.getJobInstance(job.getName(), parameters);
+            if (instance == null) {
+                return jobOperator.start(job, parameters);
+            }
+            JobExecution last = jobRepository.getLastJobExecution(instance);
+            BatchStatus status = last == null ? BatchStatus.FAILED : last.getStatus();
+            switch (status) {
+                case COMPLETED, ABANDONED, UNKNOWN -> {
+                    continue;
+                }
+                case STARTING, STARTED, STOPPING -> {
+                    log.warn("Job execution {} of {} was left running by a process that is gone; recovering it"
+                            + " and resuming", last.getId(), job.getName());
+                    jobOperator.recover(last);
+                }
+                default -> log.info("Resuming {} (instance {}, last execution {} {})", job.getName(),
+                        instance.getId(), last.getId(), status);
+            }
+            return jobOperator.start(job, parameters);
+        }
+    }
+}

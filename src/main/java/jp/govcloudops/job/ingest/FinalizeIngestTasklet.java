@@ -1,0 +1,72 @@
+package jp.govcloudops.job.ingest;
+
+import java.util.List;
+
+import jp.govcloudops.config.IngestProperties;
+import jp.govcloudops.source.LogType;
+import jp.govcloudops.source.SourceRegistry;
+import jp.govcloudops.store.DataGapStore;
+import jp.govcloudops.store.IngestStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Closes a run partition by partition, each in its own transaction: a --force run's staged rows replace the old
+ * ones at once (readers never see half a partition), the partition summary is refreshed and data gaps are
+ * recorded.
+ */
+@Component
+@StepScope
+public class FinalizeIngestTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(FinalizeIngestTasklet.class);
+
+    private final IngestStore store;
+    private final DataGapStore gaps;
+    private final SourceRegistry sources;
+    private final IngestProperties properties;
+    private final TransactionTemplate transactions;
+    private final JobExecution jobExecution;
+
+    public FinalizeIngestTasklet(IngestStore store, DataGapStore gaps, SourceRegistry sources,
+            IngestProperties properties, TransactionTemplate transactions,
+            @Value("#{stepExecution.jobExecution}") JobExecution jobExecution) {
+        this.store = store;
+        this.gaps = gaps;
+        this.sources = sources;
+        this.properties = properties;
+        this.transactions = transactions;
+        this.jobExecution = jobExecution;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        IngestParameters parameters = IngestParameters.of(jobExecution.getJobParameters());
+        long generation = jobExecution.getJobInstance().getId();
+        List<String> canonical = parameters.sources().stream().map(s -> sources.get(s).location()).toList();
+        List<Long> partitions = store.partitions(parameters.from(), parameters.to(),
+                parameters.logTypes().stream().map(LogType::id).toList(), parameters.accounts(), canonical);
+        long openGaps = 0;
+        for (long partitionId : partitions) {
+            Integer open = transactions.execute(status -> {
+                if (parameters.force()) {
+                    store.swapStaged(partitionId, generation);
+                }
+                store.refreshPartitionSummary(partitionId, jobExecution.getId());
+                return gaps.evaluate(partitionId, properties.gapLookbackDays());
+            });
+            openGaps += open == null ? 0 : open;
+        }
+        log.info("Finalized {} partitions; {} data gaps open", partitions.size(), openGaps);
+        return RepeatStatus.FINISHED;
+    }
+}

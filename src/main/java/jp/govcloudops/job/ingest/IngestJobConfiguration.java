@@ -1,0 +1,79 @@
+package jp.govcloudops.job.ingest;
+
+import jp.govcloudops.config.IngestProperties;
+import jp.govcloudops.ingest.IngestedObject;
+import jp.govcloudops.source.SourceObject;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The ingestion job, shared by {@code nightly} and {@code reprocess}:
+ * <ol>
+ * <li>{@code ingestPartitions}: discovers the partitions of the range and runs one {@code ingestObjects} step per
+ * partition on a thread pool; each reads the partition's pending objects in chunks, every object's manifest row
+ * committed with its aggregates;</li>
+ * <li>{@code finalizeIngest}: per partition, swaps in a --force run's staged rows, refreshes the summary and
+ * records data gaps.</li>
+ * </ol>
+ * A restart skips completed partitions; the failed one resumes after its last committed object because its reader
+ * works from the manifest.
+ */
+@Configuration
+public class IngestJobConfiguration {
+
+    public static final String JOB_NAME = "ingest";
+
+    @Bean
+    public Job ingestJob(JobRepository jobRepository, Step ingestPartitions, Step finalizeIngest) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(ingestPartitions).next(finalizeIngest).build();
+    }
+
+    @Bean
+    public Step ingestPartitions(JobRepository jobRepository, IngestPartitioner partitioner, Step ingestObjects,
+            ThreadPoolTaskExecutor ingestTaskExecutor, IngestProperties properties) {
+        return new StepBuilder("ingestPartitions", jobRepository)
+                .partitioner("ingestObjects", partitioner)
+                .step(ingestObjects)
+                .gridSize(properties.threads())
+                .taskExecutor(ingestTaskExecutor)
+                .build();
+    }
+
+    @Bean
+    public Step ingestObjects(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            PendingObjectReader pendingObjectReader, IngestProcessor ingestProcessor, IngestWriter ingestWriter,
+            IngestProperties properties) {
+        return new StepBuilder("ingestObjects", jobRepository)
+                .<SourceObject, IngestedObject>chunk(properties.objectsPerCommit())
+                .transactionManager(transactionManager)
+                .reader(pendingObjectReader)
+                .processor(ingestProcessor)
+                .writer(ingestWriter)
+                .build();
+    }
+
+    @Bean
+    public Step finalizeIngest(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            FinalizeIngestTasklet finalizeIngestTasklet) {
+        return new StepBuilder("finalizeIngest", jobRepository)
+                .tasklet(finalizeIngestTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    public ThreadPoolTaskExecutor ingestTaskExecutor(IngestProperties properties) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(properties.threads());
+        executor.setMaxPoolSize(properties.threads());
+        executor.setThreadNamePrefix("ingest-");
+        executor.setWaitForTasksToCompleteOnShutdown(false);
+        return executor;
+    }
+}

@@ -1,0 +1,52 @@
+package jp.govcloudops.job.ingest;
+
+import java.time.Duration;
+import java.util.List;
+
+import jp.govcloudops.job.JobLaunching;
+import jp.govcloudops.job.RunLock;
+import jp.govcloudops.source.LogType;
+import jp.govcloudops.source.SourceRegistry;
+import jp.govcloudops.store.DataGapStore;
+import jp.govcloudops.store.IngestRunSummary;
+import jp.govcloudops.store.IngestStore;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/** Runs the ingestion job for a range under the store's run lock, and sums up what the run did. */
+@Component
+public class IngestLauncher {
+
+    private final Job ingestJob;
+    private final JobLaunching launching;
+    private final RunLock runLock;
+    private final IngestStore store;
+    private final DataGapStore gaps;
+    private final SourceRegistry sources;
+
+    public IngestLauncher(@Qualifier("ingestJob") Job ingestJob, JobLaunching launching, RunLock runLock,
+            IngestStore store, DataGapStore gaps, SourceRegistry sources) {
+        this.ingestJob = ingestJob;
+        this.launching = launching;
+        this.runLock = runLock;
+        this.store = store;
+        this.gaps = gaps;
+        this.sources = sources;
+    }
+
+    public record Outcome(JobExecution execution, IngestRunSummary summary) {
+    }
+
+    public Outcome run(IngestParameters parameters, Duration lockWait) throws Exception {
+        try (RunLock.Held lock = runLock.acquire("ingest", lockWait)) {
+            JobExecution execution = launching.run(ingestJob, attempt -> parameters.withAttempt(attempt).toJobParameters());
+            long generation = execution.getJobInstance().getId();
+            List<String> canonical = parameters.sources().stream().map(s -> sources.get(s).location()).toList();
+            List<Long> partitions = store.partitions(parameters.from(), parameters.to(),
+                    parameters.logTypes().stream().map(LogType::id).toList(), parameters.accounts(), canonical);
+            return new Outcome(execution, store.summary(generation, partitions, gaps.openGaps(partitions)));
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package jp.govcloudops.job.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jp.govcloudops.source.AwsLogsLayout;
+import jp.govcloudops.source.LogPartition;
+import jp.govcloudops.source.ObjectSource;
+import jp.govcloudops.source.SourceRegistry;
+import jp.govcloudops.store.IngestStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Splits a run into partitions by walking each source's AWSLogs tree. Only called on a first execution: a
+ * restart re-runs the partitions recorded by the failed execution.
+ */
+@Component
+@StepScope
+public class IngestPartitioner implements Partitioner {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestPartitioner.class);
+
+    private final SourceRegistry sources;
+    private final IngestStore store;
+    private final IngestParameters parameters;
+
+    public IngestPartitioner(SourceRegistry sources, IngestStore store,
+            @Value("#{stepExecution.jobExecution.jobParameters}") org.springframework.batch.core.job.parameters.JobParameters jobParameters) {
+        this.sources = sources;
+        this.store = store;
+        this.parameters = IngestParameters.of(jobParameters);
+    }
+
+    @Override
+    public Map<String, ExecutionContext> partition(int gridSize) {
+        Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+        for (String location : parameters.sources()) {
+            ObjectSource source = sources.get(location);
+            try {
+                for (LogPartition partition : new AwsLogsLayout(source).partitions(parameters.from(), parameters.to(),
+                        parameters.logTypes(), account -> parameters.accounts().isEmpty()
+                                || parameters.accounts().contains(account))) {
+                    long id = store.ensurePartition(partition);
+                    partitions.put("p" + id, PartitionContext.of(id, partition));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + source.location() + ": " + e.getMessage(), e);
+            }
+        }
+        log.info("{} partitions from {} to {} in {}", partitions.size(), parameters.from(), parameters.to(),
+                parameters.sources());
+        return partitions;
+    }
+}

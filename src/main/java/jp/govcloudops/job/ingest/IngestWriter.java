@@ -1,0 +1,25 @@
+package jp.govcloudops.job.ingest;
+
+import jp.govcloudops.ingest.IngestedObject;
+import jp.govcloudops.store.IngestStore;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.stereotype.Component;
+
+/** Stores a chunk of read objects in the chunk's transaction. */
+@Component
+public class IngestWriter implements ItemWriter<IngestedObject> {
+
+    private final IngestStore store;
+
+    public IngestWriter(IngestStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public void write(Chunk<? extends IngestedObject> chunk) {
+        for (IngestedObject result : chunk) {
+            store.write(result);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package jp.govcloudops.source;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Walks the {@code AWSLogs/} tree of a source with delimiter listings and returns the partitions in a date range.
+ *
+ * <p>Accepted layouts: {@code AWSLogs/[o-org/]<account>/<Service>/<region>/YYYY/MM/DD/[HH/]} and the Hive-style
+ * {@code AWSLogs/aws-account-id=<account>/aws-service=<service>/aws-region=<region>/year=/month=/day=/[hour=/]},
+ * with any region name. Date folders are read numerically, so unpadded months and days work too.
+ * {@code CloudTrail-Digest/} and services other than CloudTrail, CloudTrail-Insight and vpcflowlogs are skipped.
+ *
+ * <p>Every (log type, account, region) stream that exists yields a partition for every date of the range, even a
+ * date without a folder, so that an empty day can be judged a gap instead of silently vanishing.
+ */
+public final class AwsLogsLayout {
+
+    private static final int MAX_SEARCH_DEPTH = 3;
+
+    private final ObjectSource source;
+
+    public AwsLogsLayout(ObjectSource source) {
+        this.source = source;
+    }
+
+    public List<LogPartition> partitions(LocalDate from, LocalDate to, Set<LogType> logTypes, Predicate<String> account)
+            throws IOException {
+        List<LogPartition> partitions = new ArrayList<>();
+        for (String awsLogs : awsLogsFolders()) {
+            for (String child : source.listFolders(awsLogs)) {
+                String name = lastSegment(child);
+                if (name.startsWith("aws-account-id=")) {
+                    String accountId = name.substring("aws-account-id=".length());
+                    if (account.test(accountId)) {
+                        hiveAccount(child, accountId, from, to, logTypes, partitions);
+                    }
+                } else if (name.matches("o-[a-z0-9]+")) {
+                    for (String accountFolder : source.listFolders(child)) {
+                        String accountId = lastSegment(accountFolder);
+                        if (account.test(accountId)) {
+                            plainAccount(accountFolder, accountId, from, to, logTypes, partitions);
+                        }
+                    }
+                } else if (account.test(name)) {
+                    plainAccount(child, name, from, to, logTypes, partitions);
+                }
+            }
+        }
+        return partitions;
+    }
+
+    /** The {@code AWSLogs/} folders at or below the source root, searched a few levels deep. */
+    List<String> awsLogsFolders() throws IOException {
+        String root = source.rootPrefix();
+        if (lastSegment(root).equals("AWSLogs")) {
+            return List.of(root);
+        }
+        List<String> found = new ArrayList<>();
+        Deque<String> level = new ArrayDeque<>(List.of(root));
+        for (int depth = 0; depth < MAX_SEARCH_DEPTH && !level.isEmpty() && found.isEmpty(); depth++) {
+            Deque<String> next = new ArrayDeque<>();
+            for (String folder : level) {
+                for (String child : source.listFolders(folder)) {
+                    if (lastSegment(child).equals("AWSLogs")) {
+                        found.add(child);
+                    } else {
+                        next.add(child);
+                    }
+                }
+            }
+            level = next;
+        }
+        return found;
+    }
+
+    private void plainAccount(String accountFolder, String accountId, LocalDate from, LocalDate to,
+            Set<LogType> logTypes, List<LogPartition> out) throws IOException {
+        for (String serviceFolder : source.listFolders(accountFolder)) {
+            var type = LogType.fromFolder(lastSegment(serviceFolder));
+            if (type.isEmpty() || !logTypes.contains(type.get())) {
+                continue;
+            }
+            for (String regionFolder : source.listFolders(serviceFolder)) {
+                String region = lastSegment(regionFolder);
+                Map<LocalDate, String> days = dateFolders(regionFolder, from, to, "");
+                addRange(type.get(), accountId, region, regionFolder, days, from, to, "", out);
+            }
+        }
+    }
+
+    private void hiveAccount(String accountFolder, String accountId, LocalDate from, LocalDate to,
+            Set<LogType> logTypes, List<LogPartition> out) throws IOException {
+        for (String serviceFolder : source.listFolders(accountFolder)) {
+            String service = lastSegment(serviceFolder);
+            if (!service.startsWith("aws-service=")) {
+                continue;
+            }
+            var type = LogType.fromFolder(service.substring("aws-service=".length()));
+            if (type.isEmpty() || !logTypes.contains(type.get())) {
+                continue;
+            }
+            for (String regionFolder : source.listFolders(serviceFolder)) {
+                String regionName = lastSegment(regionFolder);
+                if (!regionName.startsWith("aws-region=")) {
+                    continue;
+                }
+                String region = regionName.substring("aws-region=".length());
+                Map<LocalDate, String> days = dateFolders(regionFolder, from, to, "=");
+                addRange(type.get(), accountId, region, regionFolder, days, from, to, "=", out);
+            }
+        }
+    }
+
+    private void addRange(LogType type, String accountId, String region, String regionFolder,
+            Map<LocalDate, String> days, LocalDate from, LocalDate to, String hive, List<LogPartition> out) {
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            String folder = days.get(day);
+            if (folder == null) {
+                folder = regionFolder + (hive.isEmpty()
+                        ? "%04d/%02d/%02d/".formatted(day.getYear(), day.getMonthValue(), day.getDayOfMonth())
+                        : "year=%04d/month=%02d/day=%02d/".formatted(day.getYear(), day.getMonthValue(), day.getDayOfMonth()));
+            }
+            out.add(new LogPartition(type, accountId, region, day, source.location(), folder));
+        }
+    }
+
+    /** Date folders in range below a region folder; {@code hive} is "=" for {@code year=} style names. */
+    private Map<LocalDate, String> dateFolders(String regionFolder, LocalDate from, LocalDate to, String hive)
+            throws IOException {
+        Map<LocalDate, String> days = new LinkedHashMap<>();
+        for (String yearFolder : source.listFolders(regionFolder)) {
+            Integer year = number(lastSegment(yearFolder), hive.isEmpty() ? "" : "year=");
+            if (year == null || year < from.getYear() || year > to.getYear()) {
+                continue;
+            }
+            for (String monthFolder : source.listFolders(yearFolder)) {
+                Integer month = number(lastSegment(monthFolder), hive.isEmpty() ? "" : "month=");
+                if (month == null || month < 1 || month > 12
+                        || LocalDate.of(year, month, 1).plusMonths(1).isBefore(from.plusDays(1))
+                        || LocalDate.of(year, month, 1).isAfter(to)) {
+                    continue;
+                }
+                for (String dayFolder : source.listFolders(monthFolder)) {
+                    Integer day = number(lastSegment(dayFolder), hive.isEmpty() ? "" : "day=");
+                    if (day == null || day < 1 || day > LocalDate.of(year, month, 1).lengthOfMonth()) {
+                        continue;
+                    }
+                    LocalDate date = LocalDate.of(year, month, day);
+                    if (!date.isBefore(from) && !date.isAfter(to)) {
+                        days.put(date, dayFolder);
+                    }
+                }
+            }
+        }
+        return days;
+    }
+
+    private static Integer number(String segment, String label) {
+        if (!segment.startsWith(label)) {
+            return null;
+        }
+        String digits = segment.substring(label.length());
+        if (digits.isEmpty() || digits.length() > 4 || !digits.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        return Integer.valueOf(digits);
+    }
+
+    static String lastSegment(String folder) {
+        String trimmed = folder.endsWith("/") ? folder.substring(0, folder.length() - 1) : folder;
+        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
+    }
+}

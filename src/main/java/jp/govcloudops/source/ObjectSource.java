@@ -1,0 +1,58 @@
+package jp.govcloudops.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * A place that holds log objects in the AWS key layout: an S3 bucket prefix or a local directory.
+ * Keys use {@code /} separators; folders are key prefixes ending in {@code /}.
+ */
+public interface ObjectSource extends AutoCloseable {
+
+    /** Canonical name of the location, stored with every manifest row ({@code s3://bucket/prefix}, {@code file:/dir}). */
+    String location();
+
+    /** The key prefix the location stands for ("" for a whole bucket or a local root). */
+    String rootPrefix();
+
+    /** Immediate sub-folders of a folder, as full prefixes ending in {@code /}, sorted. */
+    List<String> listFolders(String prefix) throws IOException;
+
+    /** Every object below a folder, at any depth, sorted by key. */
+    List<SourceObject> listObjects(String prefix) throws IOException;
+
+    /** The object's bytes as stored (still compressed). */
+    InputStream open(SourceObject object) throws IOException;
+
+    /**
+     * A local file with the object's bytes, for formats that need random access (Parquet). The caller deletes
+     * the file when {@link LocalCopy#temporary()} says so.
+     */
+    default LocalCopy localCopy(SourceObject object) throws IOException {
+        Path file = Files.createTempFile("govcloud-ops-", ".obj");
+        try (InputStream in = open(object)) {
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        return new LocalCopy(file, true);
+    }
+
+    @Override
+    default void close() {
+    }
+
+    record LocalCopy(Path path, boolean temporary) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            if (temporary) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package jp.govcloudops.source;
+
+import java.net.URI;
+
+import jp.govcloudops.config.S3Properties;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Builds the one S3 client a run uses, from {@link S3Properties}; credentials come from the default chain. */
+public final class S3ClientFactory {
+
+    private S3ClientFactory() {
+    }
+
+    public static S3Client create(S3Properties properties) {
+        var builder = S3Client.builder()
+                .region(Region.of(properties.region()))
+                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .forcePathStyle(properties.effectivePathStyle())
+                .httpClientBuilder(ApacheHttpClient.builder()
+                        .maxConnections(32)
+                        .socketTimeout(properties.readTimeout()))
+                // Standard retries back off exponentially with jitter on throttling (503 SlowDown), 5xx and
+                // connection faults; 403 and 404 are not retried.
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(b -> b.maxAttempts(properties.maxAttempts()))
+                        .build());
+        URI endpoint = properties.effectiveEndpoint();
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,49 @@
+package jp.govcloudops.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jp.govcloudops.aggregate.ObjectContribution;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Batch-inserts an object's contributions, tagging every row with the object's manifest id and partition. */
+@Component
+public class ContributionWriter {
+
+    /** Every text column of the contribution tables is VARCHAR(1024); longer values are cut, not rejected. */
+    static final int MAX_TEXT = 1024;
+
+    private final JdbcTemplate jdbc;
+    private final Map<String, String> statements = new ConcurrentHashMap<>();
+
+    public ContributionWriter(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void write(ObjectContribution contribution, long objectId, long partitionId) {
+        if (contribution.rowCount() == 0) {
+            return;
+        }
+        String sql = statements.computeIfAbsent(contribution.table() + contribution.columns(), k -> insert(contribution));
+        List<Object[]> rows = new ArrayList<>(contribution.rowCount());
+        contribution.forEachRow(values -> {
+            Object[] row = new Object[values.length + 2];
+            row[0] = objectId;
+            row[1] = partitionId;
+            for (int i = 0; i < values.length; i++) {
+                row[i + 2] = values[i] instanceof String s && s.length() > MAX_TEXT ? s.substring(0, MAX_TEXT) : values[i];
+            }
+            rows.add(row);
+        });
+        jdbc.batchUpdate(sql, rows);
+    }
+
+    private static String insert(ObjectContribution contribution) {
+        List<String> columns = contribution.columns();
+        return "INSERT INTO " + contribution.table() + " (object_id, partition_id, " + String.join(", ", columns)
+                + ") VALUES (?, ?" + ", ?".repeat(columns.size()) + ")";
+    }
+}

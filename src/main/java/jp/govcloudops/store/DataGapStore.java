@@ -1,0 +1,109 @@
+package jp.govcloudops.store;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jp.govcloudops.aggregate.UtcTime;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Keeps the data-gap records of partitions: a partition without objects where its stream normally has them, and
+ * every object that could not be read. Gaps close (resolved_at) when the data turns up; they are never deleted,
+ * so the monthly report can list what was missing and when it was made good.
+ */
+@Repository
+public class DataGapStore {
+
+    public static final String EMPTY_PARTITION = "EMPTY_PARTITION";
+    public static final String UNREADABLE_OBJECT = "UNREADABLE_OBJECT";
+
+    /** Delivery lags behind the clock: a folder date is not expected to hold objects before this many hours. */
+    private static final int DELIVERY_GRACE_HOURS = 2;
+
+    private final JdbcTemplate jdbc;
+
+    public DataGapStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Re-evaluates a partition's gaps; returns how many are open afterwards. */
+    public int evaluate(long partitionId, int lookbackDays) {
+        Map<String, Object> p = jdbc.queryForMap("SELECT log_type, account_id, region, folder_date, source"
+                + " FROM log_partition WHERE id = ?", partitionId);
+        LocalDate folderDate = ((java.sql.Date) p.get("folder_date")).toLocalDate();
+        LocalDateTime now = UtcTime.now();
+        int active = jdbc.queryForObject("SELECT COUNT(*) FROM source_object WHERE partition_id = ? AND state = 'ACTIVE'",
+                Integer.class, partitionId);
+        List<Map<String, Object>> failed = jdbc.queryForList("SELECT object_key, error FROM source_object"
+                + " WHERE partition_id = ? AND state = 'FAILED'", partitionId);
+
+        boolean expected = !now.isBefore(folderDate.atStartOfDay().plusHours(DELIVERY_GRACE_HOURS));
+        if (active == 0 && failed.isEmpty() && expected) {
+            int daysWithData = jdbc.queryForObject("SELECT COUNT(DISTINCT folder_date) FROM log_partition"
+                    + " WHERE log_type = ? AND account_id = ? AND region = ? AND source = ? AND objects > 0"
+                    + " AND folder_date >= ? AND folder_date < ?", Integer.class, p.get("log_type"),
+                    p.get("account_id"), p.get("region"), p.get("source"), folderDate.minusDays(lookbackDays),
+                    folderDate);
+            if (daysWithData >= Math.max(1, (lookbackDays + 1) / 2)) {
+                open(partitionId, EMPTY_PARTITION, "", "no objects in " + p.get("log_type") + " for account "
+                        + p.get("account_id") + " " + p.get("region") + " on " + folderDate + ", although "
+                        + daysWithData + " of the previous " + lookbackDays + " days had objects", now);
+            }
+        } else {
+            resolve(partitionId, EMPTY_PARTITION, "", now);
+        }
+
+        Set<String> failedKeys = new HashSet<>();
+        for (Map<String, Object> row : failed) {
+            String key = (String) row.get("object_key");
+            failedKeys.add(key);
+            open(partitionId, UNREADABLE_OBJECT, key, "could not read " + key + ": " + row.get("error"), now);
+        }
+        for (String key : jdbc.queryForList("SELECT object_key FROM data_gap WHERE partition_id = ? AND kind = ?"
+                + " AND resolved_at IS NULL", String.class, partitionId, UNREADABLE_OBJECT)) {
+            if (!failedKeys.contains(key)) {
+                resolve(partitionId, UNREADABLE_OBJECT, key, now);
+            }
+        }
+        return jdbc.queryForObject("SELECT COUNT(*) FROM data_gap WHERE partition_id = ? AND resolved_at IS NULL",
+                Integer.class, partitionId);
+    }
+
+    public long openGaps(List<Long> partitionIds) {
+        long open = 0;
+        for (List<Long> batch : batches(partitionIds)) {
+            open += jdbc.queryForObject("SELECT COUNT(*) FROM data_gap WHERE resolved_at IS NULL AND partition_id IN ("
+                    + String.join(", ", java.util.Collections.nCopies(batch.size(), "?")) + ")", Long.class,
+                    batch.toArray());
+        }
+        return open;
+    }
+
+    private static List<List<Long>> batches(List<Long> ids) {
+        List<List<Long>> batches = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.size(); i += 500) {
+            batches.add(ids.subList(i, Math.min(ids.size(), i + 500)));
+        }
+        return batches;
+    }
+
+    private void open(long partitionId, String kind, String key, String detail, LocalDateTime now) {
+        String cut = IngestStore.cut(detail, 2000);
+        int updated = jdbc.update("UPDATE data_gap SET detail = ?, last_detected_at = ?, resolved_at = NULL"
+                + " WHERE partition_id = ? AND kind = ? AND object_key = ?", cut, now, partitionId, kind, key);
+        if (updated == 0) {
+            jdbc.update("INSERT INTO data_gap (partition_id, kind, object_key, detail, first_detected_at,"
+                    + " last_detected_at) VALUES (?, ?, ?, ?, ?, ?)", partitionId, kind, key, cut, now, now);
+        }
+    }
+
+    private void resolve(long partitionId, String kind, String key, LocalDateTime now) {
+        jdbc.update("UPDATE data_gap SET resolved_at = ? WHERE partition_id = ? AND kind = ? AND object_key = ?"
+                + " AND resolved_at IS NULL", now, partitionId, kind, key);
+    }
+}

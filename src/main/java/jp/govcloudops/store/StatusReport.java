@@ -1,0 +1,47 @@
+package jp.govcloudops.store;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** What `status` shows: per folder date, account, region and log type, and the open data gaps. */
+@Repository
+public class StatusReport {
+
+    public record PartitionStatus(LocalDate folderDate, String accountId, String region, String logType, int objects,
+            long records, long quarantined, int failedObjects, LocalDateTime lastRun) {
+    }
+
+    public record Gap(LocalDate folderDate, String accountId, String region, String logType, String kind,
+            String detail, LocalDateTime firstDetected, LocalDateTime resolved) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public StatusReport(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<PartitionStatus> partitions(LocalDate from, LocalDate to) {
+        return jdbc.query("SELECT folder_date, account_id, region, log_type, SUM(objects), SUM(records),"
+                + " SUM(quarantined), SUM(failed_objects), MAX(last_run_at) FROM log_partition"
+                + " WHERE folder_date BETWEEN ? AND ? GROUP BY folder_date, account_id, region, log_type"
+                + " ORDER BY folder_date, account_id, region, log_type",
+                (rs, i) -> new PartitionStatus(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getInt(5), rs.getLong(6), rs.getLong(7), rs.getInt(8),
+                        rs.getObject(9, LocalDateTime.class)), from, to);
+    }
+
+    public List<Gap> gaps(LocalDate from, LocalDate to, boolean includeResolved) {
+        return jdbc.query("SELECT p.folder_date, p.account_id, p.region, p.log_type, g.kind, g.detail,"
+                + " g.first_detected_at, g.resolved_at FROM data_gap g JOIN log_partition p ON p.id = g.partition_id"
+                + " WHERE p.folder_date BETWEEN ? AND ?" + (includeResolved ? "" : " AND g.resolved_at IS NULL")
+                + " ORDER BY p.folder_date, p.account_id, p.region, p.log_type, g.kind, g.object_key",
+                (rs, i) -> new Gap(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getObject(7, LocalDateTime.class),
+                        rs.getObject(8, LocalDateTime.class)), from, to);
+    }
+}
