@@ -1,0 +1,83 @@
+package jp.govcloudops.notify;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jp.govcloudops.config.MailProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends what the outbox holds. Each message is tried a few times with backoff within a run; a message that still
+ * fails stays in the outbox as FAILED with its error and is tried again by the next run, up to
+ * {@link MailProperties#maxAttempts()} runs. Nothing is dropped silently.
+ */
+@Component
+public class MailDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
+
+    public record Result(int sent, int failed, int waiting, boolean configured) {
+    }
+
+    private final MailOutbox outbox;
+    private final ObjectProvider<JavaMailSender> sender;
+    private final MailProperties properties;
+
+    public MailDispatcher(MailOutbox outbox, ObjectProvider<JavaMailSender> sender, MailProperties properties) {
+        this.outbox = outbox;
+        this.sender = sender;
+        this.properties = properties;
+    }
+
+    public Result dispatch() {
+        JavaMailSender mail = sender.getIfAvailable();
+        if (mail == null) {
+            int waiting = outbox.unsentCount();
+            if (waiting > 0) {
+                log.warn("{} notification mails wait in the outbox: no SMTP server is configured (spring.mail.host)",
+                        waiting);
+            }
+            return new Result(0, 0, waiting, false);
+        }
+        RetryTemplate retry = new RetryTemplate(RetryPolicy.builder().maxRetries(2).delay(properties.retryDelay())
+                .multiplier(2).maxDelay(Duration.ofSeconds(30)).build());
+        int sent = 0;
+        int failed = 0;
+        for (MailOutbox.Pending message : outbox.pending(properties.maxAttempts())) {
+            try {
+                retry.execute(() -> {
+                    send(mail, message);
+                    return null;
+                });
+                outbox.markSent(message.id());
+                sent++;
+            } catch (RetryException e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                outbox.markFailed(message.id(), cause.toString());
+                log.error("Could not send mail {} to {}: {}", message.dedupeKey(), message.recipients(), cause.toString());
+                failed++;
+            }
+        }
+        return new Result(sent, failed, outbox.unsentCount(), true);
+    }
+
+    private void send(JavaMailSender mail, MailOutbox.Pending message) throws Exception {
+        MimeMessage mime = mail.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(mime, false, StandardCharsets.UTF_8.name());
+        helper.setFrom(new InternetAddress(properties.from()));
+        helper.setTo(message.recipients().toArray(new String[0]));
+        helper.setSubject(message.subject());
+        helper.setText(message.body(), false);
+        mail.send(mime);
+    }
+}
