@@ -46,6 +46,9 @@ abstract class AbstractIngestionTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    jp.govcloudops.job.RunLock runLock;
+
     @TempDir
     Path tmp;
 
@@ -331,4 +334,36 @@ abstract class AbstractIngestionTest {
                 + " WHERE p.account_id = ? AND g.resolved_at IS NOT NULL", Integer.class, account)).isEqualTo(1);
     }
 
+
+    @Test
+    void overlappingRunsAreSerialisedOrRefusedWithAClearMessage() throws Exception {
+        LogTree tree = new LogTree(tmp.resolve("logs"));
+        Expected expected = twoDays(tree, "100000000007");
+        String source = tree.root().toString();
+        IngestParameters parameters = new IngestParameters(D1, D2, EnumSet.allOf(LogType.class), Set.of(), false,
+                List.of(source), 1);
+        try (jp.govcloudops.job.RunLock.Held other = runLock.acquire("ingest", Duration.ZERO)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> launcher.run(parameters, Duration.ZERO))
+                    .isInstanceOf(jp.govcloudops.job.RunLock.ConcurrentRunException.class)
+                    .hasMessageContaining("another ingest run is using this store")
+                    .hasMessageContaining("last heartbeat");
+        }
+        assertThat(eventsByAccountAndName("100000000007")).isEmpty();
+
+        // Waiting instead: the second run starts as soon as the first lets go.
+        jp.govcloudops.job.RunLock.Held first = runLock.acquire("ingest", Duration.ZERO);
+        Thread release = new Thread(() -> {
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            first.close();
+        });
+        release.start();
+        IngestLauncher.Outcome waited = launcher.run(parameters, Duration.ofSeconds(60));
+        release.join();
+        assertThat(waited.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(eventsByAccountAndName("100000000007")).isEqualTo(expected.events);
+    }
 }
