@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import jp.govcloudops.support.ChildJvm;
-import jp.govcloudops.support.LogTree;
+import jp.govcloudops.support.NightFixture;
 import jp.govcloudops.support.TestStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,64 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashRecoveryTest {
 
-    static final String FROM = "2026-10-01";
-    static final String TO = "2026-10-03";
+    static final String FROM = NightFixture.FROM;
+    static final String TO = NightFixture.TO;
 
     @TempDir
     Path tmp;
-
-    /** Every stored aggregate, as sorted text rows, keyed by what the rows mean (not by ids). */
-    static final String[] AGGREGATES = {
-        "SELECT p.log_type, p.account_id, p.region, p.folder_date, h.event_hour, h.event_region, h.event_source,"
-                + " h.event_name, h.error_code, h.principal, SUM(h.events) FROM ct_hourly h"
-                + " JOIN source_object o ON o.id = h.object_id AND o.state = 'ACTIVE' JOIN log_partition p ON p.id = h.partition_id"
-                + " GROUP BY p.log_type, p.account_id, p.region, p.folder_date, h.event_hour, h.event_region, h.event_source,"
-                + " h.event_name, h.error_code, h.principal ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10",
-        "SELECT p.account_id, p.region, p.folder_date, h.event_hour, h.interface_id, h.action, h.log_status,"
-                + " SUM(h.flows), SUM(h.packets), SUM(h.bytes) FROM flow_hourly h"
-                + " JOIN source_object o ON o.id = h.object_id AND o.state = 'ACTIVE' JOIN log_partition p ON p.id = h.partition_id"
-                + " GROUP BY p.account_id, p.region, p.folder_date, h.event_hour, h.interface_id, h.action, h.log_status"
-                + " ORDER BY 1, 2, 3, 4, 5, 6, 7",
-        "SELECT p.log_type, p.account_id, p.region, p.folder_date, p.objects, p.records, p.quarantined, p.failed_objects"
-                + " FROM log_partition p ORDER BY 1, 2, 3, 4",
-        "SELECT o.object_key, o.etag, o.state, o.records, o.quarantined FROM source_object o ORDER BY 1, 3",
-        "SELECT q.object_key, q.position, q.reason, q.records FROM quarantine q ORDER BY 1, 2",
-    };
-
-    private LogTree buildLogs() {
-        LogTree tree = new LogTree(tmp.resolve("logs"));
-        LocalDate first = LocalDate.parse(FROM);
-        for (int d = 0; d < 3; d++) {
-            LocalDate day = first.plusDays(d);
-            for (String account : List.of("200000000001", "200000000002")) {
-                String user = "arn:aws:iam::" + account + ":user/ops";
-                for (String region : List.of("ap-northeast-1", "ap-northeast-3")) {
-                    for (int f = 0; f < 6; f++) {
-                        List<String> events = new ArrayList<>();
-                        for (int e = 0; e < 5 + f; e++) {
-                            events.add(LogTree.event("%sT%02d:%02d:%02dZ".formatted(day, f * 4, e, f), "ec2.amazonaws.com",
-                                    e % 2 == 0 ? "DescribeInstances" : "RunInstances", user, e == 3 ? "AccessDenied" : null));
-                        }
-                        if (f == 2) {
-                            events.add(LogTree.event(day + " 11:11:11", "ec2.amazonaws.com", "Bad", user, null));
-                        }
-                        tree.cloudTrail(account, region, day, "%sT%02d05Z".formatted(day.toString().replace("-", ""), f * 4),
-                                events);
-                        List<String> flows = new ArrayList<>();
-                        long start = day.atTime(f * 4, 0).toEpochSecond(java.time.ZoneOffset.UTC);
-                        for (int i = 0; i < 30; i++) {
-                            flows.add(LogTree.v2(account, "eni-" + region.charAt(13) + (i % 3), "10.1." + f + "." + i,
-                                    "10.100.0." + (i % 7), 30000 + i, i % 5 == 0 ? 22 : 443, 3 + i, 120L * i + f,
-                                    start + i * 30, i % 6 == 0 ? "REJECT" : "ACCEPT"));
-                        }
-                        tree.flow(account, region, day, "%sT%02d10Z".formatted(day.toString().replace("-", ""), f * 4),
-                                LogTree.V2_HEADER, flows);
-                    }
-                }
-            }
-        }
-        return tree;
-    }
 
     private Process run(String db, Path log, String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("reprocess", "--from=" + FROM, "--to=" + TO,
@@ -114,7 +61,7 @@ class CrashRecoveryTest {
     }
 
     private static int objects(String db, String state) throws SQLException {
-        try (Connection c = DriverManager.getConnection(db, "sa", ""); Statement st = c.createStatement();
+        try (Connection c = NightFixture.connect(db); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM source_object WHERE state = '" + state + "'")) {
             rs.next();
             return rs.getInt(1);
@@ -126,55 +73,35 @@ class CrashRecoveryTest {
         }
     }
 
-    private static List<String> dump(String db) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(db, "sa", ""); Statement st = c.createStatement()) {
-            for (String sql : AGGREGATES) {
-                try (ResultSet rs = st.executeQuery(sql)) {
-                    int columns = rs.getMetaData().getColumnCount();
-                    while (rs.next()) {
-                        StringBuilder row = new StringBuilder();
-                        for (int i = 1; i <= columns; i++) {
-                            row.append(rs.getString(i)).append('|');
-                        }
-                        rows.add(row.toString());
-                    }
-                }
-                rows.add("--");
-            }
-        }
-        return rows;
-    }
-
     @Test
     void killedRunsResumeToExactlyTheTotalsOfAnUninterruptedRun() throws Exception {
-        buildLogs();
+        NightFixture.write(tmp.resolve("logs"));
         String clean = TestStore.h2(Files.createDirectories(tmp.resolve("clean")));
         String crashed = TestStore.h2(Files.createDirectories(tmp.resolve("crashed")));
         Path log = Path.of("target/crash-recovery-runs.log").toAbsolutePath();
         Files.deleteIfExists(log);
 
         assertThat(runToEnd(run(clean, log))).as("clean run exit code; see " + log).isEqualTo(2);
-        List<String> expected = dump(clean);
+        List<String> expected = NightFixture.dump(clean);
         assertThat(expected).hasSizeGreaterThan(300);
 
         // Kill at three points of the same run, restarting it each time with the same command.
         for (int killAt : new int[] {4, 40, 100}) {
             killAfter(run(crashed, log), crashed, killAt, "ACTIVE");
         }
-        assertThat(objects(crashed, "ACTIVE")).isLessThan(144);
+        assertThat(objects(crashed, "ACTIVE")).isLessThan(NightFixture.OBJECTS);
         assertThat(runToEnd(run(crashed, log))).as("resumed run exit code; see " + log).isEqualTo(2);
-        assertThat(dump(crashed)).containsExactlyElementsOf(expected);
+        assertThat(NightFixture.dump(crashed)).containsExactlyElementsOf(expected);
 
         // The same for a --force reprocessing: readers see the old totals until each partition is swapped.
         for (int killAt : new int[] {10, 90}) {
             killAfter(run(crashed, log, "--force"), crashed, killAt, "STAGED");
-            List<String> visible = dump(crashed);
+            List<String> visible = NightFixture.dump(crashed);
             assertThat(visible.subList(0, visible.indexOf("--"))).as("CloudTrail totals mid --force")
                     .isEqualTo(expected.subList(0, expected.indexOf("--")));
         }
         assertThat(runToEnd(run(crashed, log, "--force"))).as("resumed --force exit code; see " + log).isEqualTo(2);
-        assertThat(dump(crashed)).containsExactlyElementsOf(expected);
+        assertThat(NightFixture.dump(crashed)).containsExactlyElementsOf(expected);
         assertThat(Files.readString(log)).contains("was left running by a process that is gone");
     }
 }
