@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -84,7 +83,7 @@ public final class CloudTrailWriter implements SampleWriter {
         }
         List<ApiCall> calls = new ArrayList<>();
         if (tokyo) {
-            signIns(account, day, estate, random, calls);
+            signIns(context, account, day, calls);
             batch(account, day, calls);
             for (Deployment deployment : context.scenario().deployments(account.id(), region, day)) {
                 deployment(deployment, resources, random, calls);
@@ -137,18 +136,33 @@ public final class CloudTrailWriter implements SampleWriter {
         return mix;
     }
 
-    /** Operators sign in on business mornings, some again after lunch; always with MFA. */
-    private static void signIns(Account account, LocalDate day, SampleEstate estate, SplittableRandom random,
-            List<ApiCall> calls) {
-        if (!estate.calendar().isBusinessDay(day)) {
-            return;
-        }
-        for (Principal operator : account.principals(Persona.OPERATOR)) {
-            if (random.nextDouble() < 0.85) {
-                calls.add(signIn(operator, at(day, 8, 30) + random.nextInt(7_200), random));
+    /**
+     * Operators sign in on business mornings (08:30–10:30 JST), some again after lunch; always with MFA. A JST
+     * morning straddles two UTC days, so each JST date decides its sign-ins from its own stream and each UTC day
+     * keeps the ones that fall in it.
+     */
+    private static void signIns(SampleContext context, Account account, LocalDate day, List<ApiCall> calls) {
+        long dayStart = day.toEpochDay() * 86_400L;
+        for (LocalDate jstDate : List.of(day, day.plusDays(1))) {
+            if (!context.estate().calendar().isBusinessDay(jstDate)) {
+                continue;
             }
-            if (random.nextDouble() < 0.3) {
-                calls.add(signIn(operator, at(day, 13, 0) + random.nextInt(7_200), random));
+            long jstMidnight = jstDate.toEpochDay() * 86_400L - 9 * 3600;
+            for (Principal operator : account.principals(Persona.OPERATOR)) {
+                SplittableRandom random = context.seeds().stream("cloudtrail-sign-in", account.id(), operator.name(),
+                        jstDate);
+                List<Long> times = new ArrayList<>();
+                if (random.nextDouble() < 0.85) {
+                    times.add(jstMidnight + 8 * 3600 + 1800 + random.nextInt(7_200));
+                }
+                if (random.nextDouble() < 0.3) {
+                    times.add(jstMidnight + 13 * 3600 + random.nextInt(7_200));
+                }
+                for (long time : times) {
+                    if (time >= dayStart && time < dayStart + 86_400L) {
+                        calls.add(signIn(operator, time, random));
+                    }
+                }
             }
         }
     }
@@ -212,11 +226,6 @@ public final class CloudTrailWriter implements SampleWriter {
         }
     }
 
-    private static long at(LocalDate day, int jstHour, int minute) {
-        return day.toEpochDay() * 86_400L + Math.floorMod(LocalTime.of(jstHour, minute).toSecondOfDay() - 9 * 3600,
-                86_400);
-    }
-
     /** Cuts the day's calls into delivery windows and writes one file per non-empty window. */
     private void deliver(SampleContext context, Account account, String region, LocalDate day,
             DeliverySchedule schedule, List<ApiCall> calls, SplittableRandom random) {
@@ -243,6 +252,10 @@ public final class CloudTrailWriter implements SampleWriter {
                     writeFile(context, account, region, part[2] + random.nextInt(60), batch, random);
                 }
             }
+        }
+        if (next < calls.size()) {
+            throw new IllegalStateException("a CloudTrail record of " + day + " falls after the day: "
+                    + Json.iso(calls.get(next).time()) + " " + calls.get(next).eventName());
         }
     }
 

@@ -73,6 +73,10 @@ public final class FlowLogWriter implements SampleWriter {
                 writeFile(context, account, vpc, flowLog, window[0], batch, random);
             }
         }
+        if (next < rows.size()) {
+            throw new IllegalStateException("a flow record of " + day + " starts after the day: "
+                    + rows.get(next).start());
+        }
     }
 
     private void writeFile(SampleContext context, Account account, Vpc vpc, FlowLog flowLog, long stampTime,
