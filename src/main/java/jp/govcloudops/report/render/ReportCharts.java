@@ -85,23 +85,23 @@ public final class ReportCharts {
     public static byte[] lines(String title, String valueAxis, Series series) {
         JFreeChart chart = new JFreeChart(title, ChartFonts.bold(10f), new CategoryPlot(series.dataset(),
                 new CategoryAxis(), new NumberAxis(valueAxis), new LineAndShapeRenderer(true, false)), true);
-        return render(style(chart));
+        return render(style(chart, false));
     }
 
-    public static byte[] stackedBars(String title, String valueAxis, Series series) {
+    public static byte[] stackedBars(String title, String valueAxis, Series series, boolean integerTicks) {
         CategoryPlot plot = new CategoryPlot(series.dataset(), new CategoryAxis(), new NumberAxis(valueAxis),
                 new StackedBarRenderer());
-        return render(style(new JFreeChart(title, ChartFonts.bold(10f), plot, true)));
+        return render(style(new JFreeChart(title, ChartFonts.bold(10f), plot, true), integerTicks));
     }
 
-    public static byte[] horizontalStackedBars(String title, String valueAxis, Series series) {
+    public static byte[] horizontalStackedBars(String title, String valueAxis, Series series, boolean integerTicks) {
         CategoryPlot plot = new CategoryPlot(series.dataset(), new CategoryAxis(), new NumberAxis(valueAxis),
                 new StackedBarRenderer());
         plot.setOrientation(PlotOrientation.HORIZONTAL);
-        return render(style(new JFreeChart(title, ChartFonts.bold(10f), plot, true)));
+        return render(style(new JFreeChart(title, ChartFonts.bold(10f), plot, true), integerTicks));
     }
 
-    private static JFreeChart style(JFreeChart chart) {
+    private static JFreeChart style(JFreeChart chart, boolean integerTicks) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
@@ -133,7 +133,9 @@ public final class ReportCharts {
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
         range.setTickLabelFont(ChartFonts.regular(6.5f));
         range.setLabelFont(ChartFonts.regular(7.5f));
-        range.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        if (integerTicks) {
+            range.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
         range.setAutoRangeIncludesZero(true);
         var renderer = plot.getRenderer();
         for (int i = 0; i < plot.getDataset().getRowCount(); i++) {
