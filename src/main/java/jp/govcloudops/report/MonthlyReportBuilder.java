@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class MonthlyReportBuilder {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MonthlyReportBuilder.class);
+
     private final List<SectionWriter> sections;
     private final JdbcTemplate jdbc;
     private final StoreSchema schema;
@@ -44,7 +46,9 @@ public class MonthlyReportBuilder {
     public ReportDocument build(ReportContext c) {
         List<Section> body = new ArrayList<>();
         for (SectionWriter writer : sections) {
+            long started = System.nanoTime();
             Section section = writer.write(c);
+            log.info("Section {} built in {} ms", section.heading(), (System.nanoTime() - started) / 1_000_000);
             if (section.number() == null && !body.isEmpty()) {
                 lastBlockBefore(body).add(new Block.PageBreak());
             }

@@ -172,7 +172,10 @@ public final class ReportCharts {
             float legendHeight = 16;
             float columnLabelHeight = 10;
             float cellWidth = (WIDTH - left - 4) / Math.max(1, columnLabels.size());
-            float cellHeight = Math.min(16, (HEIGHT - top - legendHeight - columnLabelHeight) / Math.max(1, rowLabels.size()));
+            float cellHeight = Math.min(16, (HEIGHT - top - legendHeight - columnLabelHeight - 10) / Math.max(1, rowLabels.size()));
+            float contentHeight = columnLabelHeight + rowLabels.size() * cellHeight + 10 + legendHeight;
+            float shift = Math.max(0, (HEIGHT - top - contentHeight) / 2f);
+            top += shift;
             for (int c = 0; c < columnLabels.size(); c++) {
                 String label = columnLabels.get(c);
                 g.setColor(Color.DARK_GRAY);

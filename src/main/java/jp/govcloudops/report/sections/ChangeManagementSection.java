@@ -15,14 +15,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * 7 構成管理・変更管理: the configuration changes the audit trail shows (write API calls by service and by principal,
- * from cloudtrail_activity_daily), and the mandatory-template applications, recognised as write calls by the
+ * from the CloudTrail rows behind cloudtrail_activity_daily), and the mandatory-template applications, recognised as write calls by the
  * configured deployment roles, with the effort recorded for them.
  */
 @Component
 @Order(7)
 public class ChangeManagementSection implements SectionWriter {
 
-    static final String WRITES = "read_only = FALSE AND day BETWEEN ? AND ?";
+    static final String WRITES = "read_only = FALSE AND event_hour >= ? AND event_hour < ?";
 
     @Override
     public Section write(ReportContext c) {
@@ -39,8 +39,8 @@ public class ChangeManagementSection implements SectionWriter {
         List<Map<String, Object>> rows = c.jdbc().queryForList("SELECT event_source, SUM(events) AS events,"
                 + " SUM(CASE WHEN error_code IS NULL THEN events ELSE 0 END) AS succeeded,"
                 + " COUNT(DISTINCT event_name) AS apis, COUNT(DISTINCT account_id) AS accounts"
-                + " FROM cloudtrail_activity_daily WHERE " + WRITES + " GROUP BY event_source"
-                + " ORDER BY SUM(events) DESC, event_source", c.first(), c.last());
+                + " FROM report_cloudtrail_rows WHERE " + WRITES + " GROUP BY event_source"
+                + " ORDER BY SUM(events) DESC, event_source", c.utcStart(), c.utcEnd());
         Table table = new Table(Column.text("サービス（イベントソース）", 5), Column.number("呼出し", 2), Column.number("成功", 2),
                 Column.number("失敗", 2), Column.number("API 種類", 2), Column.number("アカウント数", 2));
         long total = 0;
@@ -67,8 +67,8 @@ public class ChangeManagementSection implements SectionWriter {
         List<Map<String, Object>> rows = c.jdbc().queryForList("SELECT principal, identity_type, SUM(events) AS events,"
                 + " SUM(CASE WHEN error_code IS NULL THEN 0 ELSE events END) AS failed,"
                 + " COUNT(DISTINCT event_name) AS apis, COUNT(DISTINCT account_id) AS accounts"
-                + " FROM cloudtrail_activity_daily WHERE " + WRITES + " GROUP BY principal, identity_type"
-                + " ORDER BY SUM(events) DESC, principal", c.first(), c.last());
+                + " FROM report_cloudtrail_rows WHERE " + WRITES + " GROUP BY principal, identity_type"
+                + " ORDER BY SUM(events) DESC, principal", c.utcStart(), c.utcEnd());
         Table table = new Table(Column.text("プリンシパル", 8), Column.text("種別", 2), Column.number("呼出し", 2),
                 Column.number("失敗", 2), Column.number("API 種類", 2), Column.number("アカウント数", 2));
         for (Map<String, Object> row : rows.subList(0, Math.min(rows.size(), c.report().topRows()))) {
@@ -92,7 +92,7 @@ public class ChangeManagementSection implements SectionWriter {
         if (roles.isEmpty()) {
             s.none("該当なし（テンプレート適用に使う IAM ロールが設定されていない：govcloud.report.deployment-roles）");
         } else {
-            List<Object> args = new ArrayList<>(List.of(c.first(), c.last()));
+            List<Object> args = new ArrayList<>(List.of(c.utcStart(), c.utcEnd()));
             StringBuilder match = new StringBuilder();
             for (String role : roles) {
                 match.append(match.length() == 0 ? "" : " OR ").append("principal LIKE ?");
@@ -101,7 +101,7 @@ public class ChangeManagementSection implements SectionWriter {
             List<Map<String, Object>> rows = c.jdbc().queryForList("SELECT day, account_id, principal, SUM(events) AS events,"
                     + " SUM(CASE WHEN error_code IS NULL THEN 0 ELSE events END) AS failed,"
                     + " COUNT(DISTINCT event_name) AS apis, MIN(event_source) AS first_source"
-                    + " FROM cloudtrail_activity_daily WHERE " + WRITES + " AND (" + match + ")"
+                    + " FROM report_cloudtrail_rows WHERE " + WRITES + " AND (" + match + ")"
                     + " GROUP BY day, account_id, principal ORDER BY day, account_id, principal", args.toArray());
             Table table = new Table(Column.text("適用日", 2), Column.text("アカウント", 4), Column.text("適用ロール", 5),
                     Column.number("変更操作", 2), Column.number("失敗", 1), Column.number("API 種類", 2));

@@ -30,12 +30,12 @@ public class InquirySection implements SectionWriter {
         }
         long answered = rows.stream().filter(r -> !"対応中".equals(Rows.text(r, "status"))).count();
         s.paragraph("当月の問合せは " + rows.size() + " 件（回答済・完了 " + answered + " 件、対応中 " + (rows.size() - answered) + " 件）。");
-        Table table = new Table(Column.text("受付（JST）", 3), Column.text("問合せ元・経路", 3), Column.text("件名", 5),
-                Column.text("回答・対応", 6), Column.text("状態", 2), Column.number("所要（時間）", 2));
+        Table table = new Table(Column.text("番号", 3), Column.text("受付（JST）", 3), Column.text("問合せ元・経路", 4),
+                Column.text("件名", 5), Column.text("回答・対応", 5), Column.text("状態", 2), Column.number("所要（時間）", 2));
         for (Map<String, Object> row : rows) {
             LocalDateTime received = Rows.timestamp(row, "received_at");
             LocalDateTime answeredAt = Rows.timestamp(row, "answered_at");
-            table.row(Jp.dateTime(c.local(received)), Rows.text(row, "requester") + "（" + Rows.text(row, "channel") + "）",
+            table.row(Rows.text(row, "id"), Jp.dateTime(c.local(received)), Rows.text(row, "requester") + "（" + Rows.text(row, "channel") + "）",
                     Rows.text(row, "subject"), IncidentSection.or(Rows.text(row, "answer")), Rows.text(row, "status"),
                     answeredAt == null ? "—" : String.format("%.1f", Duration.between(received, answeredAt).toMinutes() / 60.0));
         }

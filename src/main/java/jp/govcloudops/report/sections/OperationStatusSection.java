@@ -45,8 +45,8 @@ public class OperationStatusSection implements SectionWriter {
     private void coverage(ReportContext c, Section s) {
         s.subsection("ログ収集状況（アカウント別・日別）");
         List<String> accounts = EstateAccounts.of(c);
-        Map<String, Set<LocalDate>> cloudtrail = days(c, "cloudtrail_daily");
-        Map<String, Set<LocalDate>> flow = days(c, "flow_daily");
+        Map<String, Set<LocalDate>> cloudtrail = days(c, "report_cloudtrail_rows");
+        Map<String, Set<LocalDate>> flow = days(c, "report_flow_rows");
         List<LocalDate> days = c.first().datesUntil(c.last().plusDays(1)).toList();
         LocalDate lastCounted = c.lastCountedDay();
         long countedDays = days.stream().filter(d -> !d.isAfter(lastCounted)).count();
@@ -90,7 +90,7 @@ public class OperationStatusSection implements SectionWriter {
     private static Map<String, Set<LocalDate>> days(ReportContext c, String view) {
         Map<String, Set<LocalDate>> days = new HashMap<>();
         for (Map<String, Object> row : c.jdbc().queryForList("SELECT account_id, day FROM " + view
-                + " WHERE day BETWEEN ? AND ? GROUP BY account_id, day", c.first(), c.last())) {
+                + " WHERE event_hour >= ? AND event_hour < ? GROUP BY account_id, day", c.utcStart(), c.utcEnd())) {
             days.computeIfAbsent(Rows.text(row, "account_id"), k -> new HashSet<>()).add(Rows.date(row, "day"));
         }
         return days;
@@ -103,12 +103,12 @@ public class OperationStatusSection implements SectionWriter {
         s.subsection("境界別の通信状況（LGCS・ASP・VPC・インターネット）");
         List<Map<String, Object>> rows = c.jdbc().queryForList("SELECT " + PEER + " AS peer, SUM(flows) AS flows,"
                 + " SUM(bytes) AS bytes, SUM(CASE WHEN action = 'REJECT' THEN flows ELSE 0 END) AS rejected,"
-                + " COUNT(DISTINCT day) AS days FROM flow_boundary_daily WHERE day BETWEEN ? AND ? GROUP BY " + PEER,
-                c.first(), c.last());
+                + " COUNT(DISTINCT day) AS days FROM report_flow_boundary_rows WHERE event_hour >= ? AND event_hour < ? GROUP BY " + PEER,
+                c.utcStart(), c.utcEnd());
         Map<String, Long> previousBytes = new HashMap<>();
         for (Map<String, Object> row : c.jdbc().queryForList("SELECT " + PEER + " AS peer, SUM(bytes) AS bytes"
-                + " FROM flow_boundary_daily WHERE day BETWEEN ? AND ? GROUP BY " + PEER, c.previous().atDay(1),
-                c.previous().atEndOfMonth())) {
+                + " FROM report_flow_boundary_rows WHERE event_hour >= ? AND event_hour < ? GROUP BY " + PEER,
+                c.utc(c.previous().atDay(1).atStartOfDay()), c.utcStart())) {
             previousBytes.put(Rows.text(row, "peer"), Rows.num(row, "bytes"));
         }
         Map<String, Map<String, Object>> byPeer = new LinkedHashMap<>();
@@ -147,8 +147,8 @@ public class OperationStatusSection implements SectionWriter {
         List<String> dayLabels = c.first().datesUntil(c.last().plusDays(1)).map(d -> String.valueOf(d.getDayOfMonth())).toList();
         ReportCharts.Series series = new ReportCharts.Series(dayLabels);
         List<Map<String, Object>> daily = c.jdbc().queryForList("SELECT day, " + PEER + " AS peer, SUM(bytes) AS bytes"
-                + " FROM flow_boundary_daily WHERE day BETWEEN ? AND ? GROUP BY day, " + PEER + " ORDER BY day",
-                c.first(), c.last());
+                + " FROM report_flow_boundary_rows WHERE event_hour >= ? AND event_hour < ? GROUP BY day, " + PEER
+                + " ORDER BY day", c.utcStart(), c.utcEnd());
         long max = daily.stream().mapToLong(r -> Rows.num(r, "bytes")).max().orElse(0);
         double unit = max >= 1e9 ? 1e9 : max >= 1e6 ? 1e6 : 1e3;
         String unitName = unit == 1e9 ? "GB" : unit == 1e6 ? "MB" : "KB";

@@ -73,8 +73,8 @@ public class SecuritySection implements SectionWriter {
         s.subsection("認可エラー（AccessDenied 等）の多い実行主体");
         List<Map<String, Object>> rows = c.jdbc().queryForList("SELECT principal, identity_type, SUM(events) AS events,"
                 + " COUNT(DISTINCT event_name) AS apis, COUNT(DISTINCT source_ip) AS ips, COUNT(DISTINCT day) AS days"
-                + " FROM cloudtrail_activity_daily WHERE day BETWEEN ? AND ? AND " + DENIED
-                + " GROUP BY principal, identity_type ORDER BY SUM(events) DESC, principal", c.first(), c.last());
+                + " FROM report_cloudtrail_rows WHERE event_hour >= ? AND event_hour < ? AND " + DENIED
+                + " GROUP BY principal, identity_type ORDER BY SUM(events) DESC, principal", c.utcStart(), c.utcEnd());
         Table table = new Table(Column.text("プリンシパル", 8), Column.text("種別", 2), Column.number("エラー件数", 2),
                 Column.number("API 種類", 2), Column.number("送信元 IP 数", 2), Column.number("発生日数", 2));
         for (Map<String, Object> row : rows.subList(0, Math.min(rows.size(), c.report().topRows()))) {
@@ -93,8 +93,8 @@ public class SecuritySection implements SectionWriter {
         s.subsection("ルートユーザーの利用");
         List<Map<String, Object>> rows = c.jdbc().queryForList("SELECT day, account_id, event_name, source_ip,"
                 + " SUM(events) AS events, SUM(CASE WHEN error_code IS NULL THEN 0 ELSE events END) AS failed"
-                + " FROM cloudtrail_activity_daily WHERE day BETWEEN ? AND ? AND identity_type = 'Root'"
-                + " GROUP BY day, account_id, event_name, source_ip ORDER BY day, account_id, event_name", c.first(), c.last());
+                + " FROM report_cloudtrail_rows WHERE event_hour >= ? AND event_hour < ? AND identity_type = 'Root'"
+                + " GROUP BY day, account_id, event_name, source_ip ORDER BY day, account_id, event_name", c.utcStart(), c.utcEnd());
         Table table = new Table(Column.text("日付", 2), Column.text("アカウント", 4), Column.text("API", 4),
                 Column.text("送信元 IP", 3), Column.number("件数", 1), Column.number("失敗", 1));
         for (Map<String, Object> row : rows) {
@@ -113,8 +113,8 @@ public class SecuritySection implements SectionWriter {
         List<Map<String, Object>> rows = c.jdbc().queryForList("SELECT account_id, SUM(events) AS events,"
                 + " SUM(CASE WHEN error_code IS NULL THEN 0 ELSE events END) AS failed,"
                 + " COUNT(DISTINCT principal) AS principals, COUNT(DISTINCT source_ip) AS ips"
-                + " FROM cloudtrail_activity_daily WHERE day BETWEEN ? AND ? AND event_name = 'ConsoleLogin'"
-                + " GROUP BY account_id ORDER BY account_id", c.first(), c.last());
+                + " FROM report_cloudtrail_rows WHERE event_hour >= ? AND event_hour < ? AND event_name = 'ConsoleLogin'"
+                + " GROUP BY account_id ORDER BY account_id", c.utcStart(), c.utcEnd());
         Table table = new Table(Column.text("アカウント", 5), Column.number("サインイン", 2), Column.number("失敗", 2),
                 Column.number("主体数", 2), Column.number("送信元 IP 数", 2));
         for (Map<String, Object> row : rows) {
