@@ -1,6 +1,7 @@
 package jp.govcloudops.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -163,6 +164,33 @@ class MonthlyReportTest {
                 "該当なし（当月に発生した障害・インシデント", "Q-2026-032",
                 "該当なし（当月の作業実績は記録されていない", "該当なし（当月の日付フォルダのログは取り込まれていない）",
                 "該当なし（当月の変更系 API 呼出しは記録されていない）");
+    }
+
+    @Test
+    void aBadRecordsFileIsRefusedWholeWithItsLineNumbers() throws Exception {
+        long before = jdbc.queryForObject("SELECT COUNT(*) FROM work_effort", Long.class);
+        Path bad = DIR.resolve("effort-bad.csv");
+        Files.writeString(bad, "date,start,hours,category,person,finding_id,note\n"
+                + "2026-10-03,9:00,1.5,定常監視,山田 太郎,,ok\n"
+                + "2026-10-04,9:00,25,定常監視,山田 太郎,,too long\n"
+                + "2026-10-05,9:00,1,お茶,山田 太郎,,\"no such\ncategory\"\n"
+                + "2026-13-01,,1,会議,山田 太郎,,\n");
+        assertThatThrownBy(() -> records.importEffort(bad, java.nio.charset.StandardCharsets.UTF_8))
+                .isInstanceOf(jp.govcloudops.records.RecordImportException.class)
+                .hasMessageContaining("line 3: 'hours' is 25").hasMessageContaining("line 4: 'category' is 'お茶'")
+                .hasMessageContaining("line 6: 'date' is '2026-13-01'").hasMessageContaining("nothing imported");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM work_effort", Long.class)).isEqualTo(before);
+        // Importing a file of the same name again replaces its rows instead of adding to them.
+        Path csv = Path.of("src/test/resources/records/effort-2026-10.csv");
+        var again = records.importEffort(csv, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(again.replaced()).isEqualTo(again.imported());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM work_effort", Long.class)).isEqualTo(before);
+        // 10/7 16:30 for 3 hours: 45 minutes inside 受付時間 (until 17:15), the rest outside.
+        assertThat(jdbc.queryForObject("SELECT inside_hours FROM work_effort WHERE work_date = DATE '2026-10-07'",
+                java.math.BigDecimal.class)).isEqualByComparingTo("0.75");
+        // A Saturday is outside whatever the hour.
+        assertThat(jdbc.queryForObject("SELECT outside_hours FROM work_effort WHERE work_date = DATE '2026-10-24'",
+                java.math.BigDecimal.class)).isEqualByComparingTo("2");
     }
 
     private static List<PDFont> fonts(PDDocument document) throws Exception {
