@@ -31,7 +31,8 @@ public class SummarySection implements SectionWriter {
             String delta = figure.unit().equals("count") ? Jp.delta(figure.value().longValue(), previous.value().longValue())
                     : figure.unit().equals("bytes") ? (figure.value().compareTo(previous.value()) >= 0 ? "+" : "−")
                     + Jp.bytes(figure.value().subtract(previous.value()).abs().longValue())
-                    : new KeyFigures.Figure("", figure.value().subtract(previous.value()), figure.unit()).formatted();
+                    : (figure.value().compareTo(previous.value()) > 0 ? "+" : "")
+                    + new KeyFigures.Figure("", figure.value().subtract(previous.value()), figure.unit()).formatted();
             table.row(figure.label(), figure.formatted(), previous.formatted(), delta,
                     Jp.percentChange(figure.value().doubleValue(), previous.value().doubleValue()));
         }
