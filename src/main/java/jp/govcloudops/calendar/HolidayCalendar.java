@@ -60,6 +60,7 @@ public class HolidayCalendar {
     private final Map<Integer, Map<LocalDate, String>> computed = new ConcurrentHashMap<>();
     private final Set<Integer> warned = ConcurrentHashMap.newKeySet();
 
+    @org.springframework.beans.factory.annotation.Autowired
     public HolidayCalendar(CalendarProperties properties) {
         this(properties.fixedThroughYear(), properties.yearEndClosure(), new HashSet<>(properties.extraClosedDays()),
                 readFile(properties));

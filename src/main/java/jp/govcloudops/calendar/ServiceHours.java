@@ -37,6 +37,7 @@ public class ServiceHours {
     private final LocalTime start;
     private final LocalTime end;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public ServiceHours(HolidayCalendar calendar, CalendarProperties properties) {
         this(calendar, properties.serviceStart(), properties.serviceEnd());
     }

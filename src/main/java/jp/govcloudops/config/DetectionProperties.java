@@ -38,7 +38,7 @@ public record DetectionProperties(
         @DefaultValue List<String> disabledRules,
         @Min(10) @DefaultValue("2000") int maxMatchesPerObject,
         @Min(1) @DefaultValue("20") int rawRecordsPerObject,
-        @Min(1024) @DefaultValue("65536") int maxRawRecordChars,
+        @Min(1024) @Max(100000) @DefaultValue("65536") int maxRawRecordChars,
         @Min(1) @Max(50) @DefaultValue("5") int evidenceRecords,
         @Min(1) @Max(60) @DefaultValue("4") int redetectDays,
         @Min(7) @DefaultValue("90") int matchRetentionDays,

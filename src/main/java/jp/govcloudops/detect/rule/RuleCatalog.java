@@ -34,6 +34,7 @@ public class RuleCatalog {
     private final Map<String, Rule> rules;
     private final List<Rule> cloudTrail;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public RuleCatalog(DetectionProperties properties) {
         this(properties.rulesDir(), properties.disabledRules());
     }
