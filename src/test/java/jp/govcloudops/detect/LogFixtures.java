@@ -36,10 +36,15 @@ final class LogFixtures {
         Path file = dir.resolve(String.format("%s_CloudTrail_%s_%04d%02d%02dT%02d%02dZ_%s.json.gz", account, REGION,
                 t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(),
                 UUID.randomUUID().toString().substring(0, 8)));
+        rewrite(file, records);
+        return file;
+    }
+
+    /** Replaces an object's content (same key, new ETag). */
+    static void rewrite(Path file, List<? extends JsonNode> records) throws IOException {
         ObjectNode wrapper = JSON.createObjectNode();
         wrapper.putArray("Records").addAll(records.stream().map(JsonNode.class::cast).toList());
         gzip(file, wrapper.toString());
-        return file;
     }
 
     /** A v2 flow-log text object (header line, then the given lines) for {@code account}. */

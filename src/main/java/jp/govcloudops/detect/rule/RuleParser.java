@@ -35,9 +35,10 @@ public final class RuleParser {
         try {
             return parseOrThrow(text, origin);
         } catch (RuleFormatException e) {
-            throw new RuleFormatException(origin + ": " + e.getMessage(), e);
+            // No cause: the command line shows the innermost message, which must name the file.
+            throw new RuleFormatException(origin + ": " + e.getMessage());
         } catch (YAMLException e) {
-            throw new RuleFormatException(origin + ": not valid YAML: " + e.getMessage().replace('\n', ' '), e);
+            throw new RuleFormatException(origin + ": not valid YAML: " + e.getMessage().replace('\n', ' '));
         }
     }
 
