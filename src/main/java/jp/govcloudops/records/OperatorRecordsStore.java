@@ -39,7 +39,7 @@ public class OperatorRecordsStore {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.stream().map(e -> {
                     EffortSplit split = EffortSplit.of(window, e.date(), e.start(), e.hours());
                     return new Object[] {e.date(), e.start(), e.hours(), e.category().label(), e.person(),
-                            e.findingId(), e.note(), split.inside(), split.outside(), window.basis(), sourceFile,
+                            e.findingId(), e.note(), split.inside(), split.outside(), window.basis(e.date()), sourceFile,
                             e.line(), now};
                 }).toList());
     }

@@ -16,8 +16,8 @@ public interface ServiceWindow {
     /** Whether the service desk is open at all on {@code day}. */
     boolean isServiceDay(LocalDate day);
 
-    /** Which calendar answered: {@code CALENDAR} (national holidays known) or {@code WEEKDAY_ONLY}. */
-    String basis();
+    /** Which calendar answered for {@code day}: {@code CALENDAR} (national holidays known) or {@code WEEKDAY_ONLY}. */
+    String basis(LocalDate day);
 
     /** How the report describes the window, in Japanese. */
     String description();

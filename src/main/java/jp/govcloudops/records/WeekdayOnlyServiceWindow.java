@@ -4,14 +4,11 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 
-import org.springframework.stereotype.Component;
-
 /**
- * FALLBACK until the national-holiday calendar is available: weekdays 08:30–17:15 except 12/29–1/3, with national
- * holidays NOT excluded. Work on a national holiday is therefore counted as inside hours; every split made here is
- * stored with basis {@code WEEKDAY_ONLY} and the report says so.
+ * FALLBACK for days whose national holidays are not known (a year not yet fixed): weekdays 08:30–17:15 except
+ * 12/29–1/3, with national holidays NOT excluded. Work on such a holiday is counted as inside hours; every split
+ * made here is stored with basis {@code WEEKDAY_ONLY} and the report says so.
  */
-@Component
 public class WeekdayOnlyServiceWindow implements ServiceWindow {
 
     public static final String BASIS = "WEEKDAY_ONLY";
@@ -42,7 +39,7 @@ public class WeekdayOnlyServiceWindow implements ServiceWindow {
     }
 
     @Override
-    public String basis() {
+    public String basis(LocalDate day) {
         return BASIS;
     }
 

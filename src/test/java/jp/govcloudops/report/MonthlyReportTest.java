@@ -76,6 +76,8 @@ class MonthlyReportTest {
     ReportLauncher reports;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    jp.govcloudops.detect.DetectionStage detection;
 
     @BeforeEach
     void loadStore() throws Exception {
@@ -87,6 +89,7 @@ class MonthlyReportTest {
         var outcome = ingest.run(new IngestParameters(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 10, 31),
                 EnumSet.allOf(LogType.class), Set.of(), false, List.of(DIR.resolve("logs").toString()), 1), Duration.ofMinutes(1));
         assertThat(outcome.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        detection.runRange(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), new java.io.PrintWriter(java.io.Writer.nullWriter()));
         Path csv = Path.of("src/test/resources/records");
         records.importEffort(csv.resolve("effort-2026-10.csv"), java.nio.charset.StandardCharsets.UTF_8);
         records.importIncidents(csv.resolve("incidents.csv"), java.nio.charset.StandardCharsets.UTF_8);
@@ -145,8 +148,12 @@ class MonthlyReportTest {
         assertThat(text).contains("INC-2026-007", "フローログの配信停止", "Q-2026-031", "Q-2026-032", "R-002", "山田 太郎",
                 "GCTemplateDeployRole", "ルートユーザーの利用", "ConsoleLogin", "庁内/LGCS", "インターネット");
         assertThat(text).contains("10/10");
-        // Findings and cost are not installed in this store: those parts say so.
-        assertThat(text).contains("該当なし（検知結果の記録がストアにない", "該当なし（利用料データがストアにない", "確定額はデジタル庁からの請求書による");
+        // Findings come from the detection run over the same store; cost is not installed here, and says so.
+        long findings = jdbc.queryForObject("SELECT COUNT(*) FROM finding WHERE first_event_at >= ? AND first_event_at < ?",
+                Long.class, java.time.LocalDateTime.of(2026, 9, 30, 15, 0), java.time.LocalDateTime.of(2026, 10, 31, 15, 0));
+        assertThat(findings).isPositive();
+        assertThat(text).contains("検知件数 " + Jp.count(findings), "当月の検知件数は " + Jp.count(findings) + " 件");
+        assertThat(text).contains("該当なし（利用料データがストアにない", "確定額はデジタル庁からの請求書による");
     }
 
     @Test

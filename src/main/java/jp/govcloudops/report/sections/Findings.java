@@ -14,6 +14,8 @@ import jp.govcloudops.report.ReportContext;
 final class Findings {
 
     static final String TABLE = "finding";
+    /** A finding belongs to the month of its first matching event (UTC bounds of the Japan month). */
+    static final String IN_RANGE = "first_event_at >= ? AND first_event_at < ?";
     static final List<String> SEVERITIES = List.of("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL");
 
     /** One finding as the report shows it; times are UTC as stored. */
@@ -37,18 +39,34 @@ final class Findings {
         if (!available(c)) {
             return List.of();
         }
-        return c.jdbc().queryForList("SELECT id, event_time, severity, rule_id, title, account_id, region, principal,"
-                + " resource, in_service_hours, status, evidence_summary, countermeasure FROM " + TABLE
-                + " WHERE event_time >= ? AND event_time < ? ORDER BY event_time, id", fromUtc, toUtc)
+        return c.jdbc().queryForList("SELECT id, first_event_at, severity, rule_id, title_ja, account_id, region,"
+                + " principal, resource, service_hours, status, summary_ja, event_names, match_count, countermeasure_ja"
+                + " FROM " + TABLE + " WHERE " + IN_RANGE + " ORDER BY first_event_at, id", fromUtc, toUtc)
                 .stream().map(Findings::finding).toList();
     }
 
     private static Finding finding(Map<String, Object> row) {
-        return new Finding(Rows.num(row, "id"), Rows.timestamp(row, "event_time"), Rows.text(row, "severity"),
-                Rows.text(row, "rule_id"), Rows.text(row, "title"), Rows.text(row, "account_id"),
+        String hours = Rows.text(row, "service_hours");
+        String events = Rows.text(row, "event_names");
+        String evidence = Rows.text(row, "summary_ja") + (events == null || events.isBlank() ? "" : "（イベント: " + events
+                + "、" + Rows.num(row, "match_count") + " 件）");
+        return new Finding(Rows.num(row, "id"), Rows.timestamp(row, "first_event_at"), Rows.text(row, "severity"),
+                Rows.text(row, "rule_id"), Rows.text(row, "title_ja"), Rows.text(row, "account_id"),
                 Rows.text(row, "region"), Rows.text(row, "principal"), Rows.text(row, "resource"),
-                Rows.bool(row, "in_service_hours"), Rows.text(row, "status"), Rows.text(row, "evidence_summary"),
-                Rows.text(row, "countermeasure"));
+                "INSIDE".equals(hours) ? Boolean.TRUE : "OUTSIDE".equals(hours) ? Boolean.FALSE : null,
+                statusLabel(Rows.text(row, "status")), evidence, Rows.text(row, "countermeasure_ja"));
+    }
+
+    /** The detection feature's status codes in the report's words. */
+    static String statusLabel(String status) {
+        return switch (status == null ? "" : status) {
+            case "NEW" -> "未対応";
+            case "IN_PROGRESS" -> "対応中";
+            case "RESOLVED" -> "対応済";
+            case "MONITORING" -> "経過観察";
+            case "FALSE_POSITIVE" -> "誤検知";
+            default -> status;
+        };
     }
 
     static int rank(String severity) {

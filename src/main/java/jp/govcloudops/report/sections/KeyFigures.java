@@ -57,9 +57,9 @@ public final class KeyFigures {
                 + " ON p.id = g.partition_id WHERE p.folder_date BETWEEN ? AND ?", first, last)));
         if (Findings.available(c)) {
             figures.add(count("検知件数", sum(c, "SELECT COUNT(*) FROM " + Findings.TABLE
-                    + " WHERE event_time >= ? AND event_time < ?", from, to)));
+                    + " WHERE " + Findings.IN_RANGE, from, to)));
             figures.add(count("うち重要度 HIGH 以上", sum(c, "SELECT COUNT(*) FROM " + Findings.TABLE
-                    + " WHERE severity IN ('HIGH', 'CRITICAL') AND event_time >= ? AND event_time < ?", from, to)));
+                    + " WHERE severity IN ('HIGH', 'CRITICAL') AND " + Findings.IN_RANGE, from, to)));
         }
         figures.add(count("障害・インシデント件数", sum(c, "SELECT COUNT(*) FROM incident WHERE occurred_at >= ? AND occurred_at < ?", from, to)));
         figures.add(count("うち重大", sum(c, "SELECT COUNT(*) FROM incident WHERE severity = '重大' AND occurred_at >= ?"
