@@ -48,7 +48,7 @@ public class MonthlyReportBuilder {
         for (SectionWriter writer : sections) {
             long started = System.nanoTime();
             Section section = writer.write(c);
-            log.info("Section {} built in {} ms", section.heading(), (System.nanoTime() - started) / 1_000_000);
+            log.debug("Section {} built in {} ms", section.heading(), (System.nanoTime() - started) / 1_000_000);
             if (section.number() == null && !body.isEmpty()) {
                 lastBlockBefore(body).add(new Block.PageBreak());
             }

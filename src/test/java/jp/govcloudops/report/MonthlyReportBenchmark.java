@@ -45,7 +45,7 @@ class MonthlyReportBenchmark {
         registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DIR.resolve("db/govcloud").toAbsolutePath());
         for (int i = 0; i < 10; i++) {
             int n = i;
-            registry.add("govcloud.accounts[" + i + "].id", () -> String.format("%012d", 100000000001L * (n + 1)));
+            registry.add("govcloud.accounts[" + i + "].id", () -> String.format("%012d", 200000000000L + 1111L * (n + 1)));
             registry.add("govcloud.accounts[" + i + "].name", () -> "アカウント" + (n + 1));
         }
     }
@@ -59,7 +59,7 @@ class MonthlyReportBenchmark {
     void tenAccountsForAMonth() throws Exception {
         List<String> accounts = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            accounts.add(String.format("%012d", 100000000001L * (i + 1)));
+            accounts.add(String.format("%012d", 200000000000L + 1111L * (i + 1)));
         }
         new TestEstate(DIR.resolve("logs"), accounts, EVENTS_PER_DAY, FLOWS_PER_DAY)
                 .write(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), LocalDate.of(2026, 10, 10));

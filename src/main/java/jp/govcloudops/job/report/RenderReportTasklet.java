@@ -51,7 +51,7 @@ public class RenderReportTasklet implements Tasklet {
         ReportDocument document = builder.build(context);
         long queried = System.nanoTime();
         JasperPrint print = renderer.fill(document);
-        log.info("Filled in {} ms", (System.nanoTime() - queried) / 1_000_000);
+        log.debug("Filled in {} ms", (System.nanoTime() - queried) / 1_000_000);
         Path out = parameters.out();
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
