@@ -40,7 +40,9 @@ public class MonthlyReportBuilder {
     }
 
     public ReportContext context(YearMonth month, LocalDate today) {
-        return new ReportContext(month, settings.zone(), today, jdbc, schema, settings, report, serviceWindow);
+        Integer offset = jdbc.queryForObject("SELECT offset_hours FROM store_zone WHERE id = 1", Integer.class);
+        return new ReportContext(month, settings.zone(), today, jdbc, schema, settings, report, serviceWindow, offset,
+                new java.util.HashMap<>());
     }
 
     public ReportDocument build(ReportContext c) {

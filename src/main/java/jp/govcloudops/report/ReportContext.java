@@ -5,6 +5,8 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import jp.govcloudops.config.GovcloudProperties;
 import jp.govcloudops.config.ReportProperties;
@@ -13,10 +15,24 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What every section needs: the month, its Japan-date and UTC bounds (store timestamps are UTC), the previous month
- * for comparisons, the settings, and the store.
+ * for comparisons, the settings, and the store. {@code storeOffsetHours} is the store zone's offset (table
+ * store_zone) by which the views turn UTC hours into days. {@code shared} keeps results that several sections use
+ * (see {@link #shared(Object, Supplier)}) for the one report being built.
  */
 public record ReportContext(YearMonth month, ZoneId zone, LocalDate today, JdbcTemplate jdbc, StoreSchema schema,
-        GovcloudProperties settings, ReportProperties report, ServiceWindow serviceWindow) {
+        GovcloudProperties settings, ReportProperties report, ServiceWindow serviceWindow, int storeOffsetHours,
+        Map<Object, Object> shared) {
+
+    /** The result stored under {@code key}, computed the first time a section asks for it. */
+    @SuppressWarnings("unchecked")
+    public <T> T shared(Object key, Supplier<T> compute) {
+        Object value = shared.get(key);
+        if (value == null) {
+            value = compute.get();
+            shared.put(key, value);
+        }
+        return (T) value;
+    }
 
     public LocalDate first() {
         return month.atDay(1);

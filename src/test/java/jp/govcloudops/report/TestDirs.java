@@ -13,6 +13,17 @@ public final class TestDirs {
     private TestDirs() {
     }
 
+    /** The folder as a previous run left it (created if missing). */
+    public static Path existing(String name) {
+        Path dir = Path.of("target", "test-work", name).toAbsolutePath();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
     public static Path fresh(String name) {
         Path dir = Path.of("target", "test-work", name).toAbsolutePath();
         try {

@@ -1,7 +1,7 @@
 package jp.govcloudops.report.sections;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -15,46 +15,66 @@ import org.springframework.stereotype.Component;
 
 /**
  * 7 構成管理・変更管理: the configuration changes the audit trail shows (write API calls by service and by principal,
- * from the CloudTrail rows behind cloudtrail_activity_daily), and the mandatory-template applications, recognised as write calls by the
- * configured deployment roles, with the effort recorded for them.
+ * the rows of cloudtrail_activity_daily with read_only = false), and the mandatory-template applications, recognised
+ * as write calls by the configured deployment roles, with the effort recorded for them. The three tables come from
+ * one query over the month's write calls.
  */
 @Component
 @Order(7)
 public class ChangeManagementSection implements SectionWriter {
 
-    static final String WRITES = "read_only = FALSE AND event_hour >= ? AND event_hour < ?";
+    static final String WRITES = "read_only = FALSE";
 
     @Override
     public Section write(ReportContext c) {
         Section s = new Section("7", "構成管理・変更管理");
         s.paragraph("CloudTrail の変更系 API 呼出し（readOnly=false）を集計し、構成変更の状況を確認した。");
-        byService(c, s);
-        byPrincipal(c, s);
-        templates(c, s);
+        List<Write> writes = writes(c);
+        byService(c, s, writes);
+        byPrincipal(c, s, writes);
+        templates(c, s, writes);
         return s;
     }
 
-    private void byService(ReportContext c, Section s) {
+    /** A month's write calls of one account, day, service, API, result and principal, summed. */
+    record Write(String accountId, LocalDate day, String eventSource, String eventName, String errorCode,
+            String principal, String identityType, long events) {
+
+        boolean failed() {
+            return errorCode != null;
+        }
+    }
+
+    /** One pass over the month's CloudTrail rows for the three tables of this section. */
+    static List<Write> writes(ReportContext c) {
+        return c.jdbc().query("SELECT account_id, day, event_source, event_name, error_code, principal, identity_type,"
+                + " SUM(events) AS events FROM " + HourlyTable.CLOUDTRAIL.month(c, WRITES, "day", "event_source",
+                        "event_name", "error_code", "principal", "identity_type")
+                + " GROUP BY account_id, day, event_source, event_name, error_code, principal, identity_type",
+                (rs, n) -> new Write(rs.getString("account_id"), rs.getObject("day", LocalDate.class),
+                        rs.getString("event_source"), rs.getString("event_name"), rs.getString("error_code"),
+                        rs.getString("principal"), rs.getString("identity_type"), rs.getLong("events")),
+                c.utcStart(), c.utcEnd());
+    }
+
+    private void byService(ReportContext c, Section s, List<Write> writes) {
         s.subsection("サービス別の変更操作");
-        List<Map<String, Object>> rows = c.jdbc().queryForList("SELECT event_source, SUM(events) AS events,"
-                + " SUM(CASE WHEN error_code IS NULL THEN events ELSE 0 END) AS succeeded,"
-                + " COUNT(DISTINCT event_name) AS apis, COUNT(DISTINCT account_id) AS accounts"
-                + " FROM report_cloudtrail_rows WHERE " + WRITES + " GROUP BY event_source"
-                + " ORDER BY SUM(events) DESC, event_source", c.utcStart(), c.utcEnd());
-        Table table = new Table(Column.text("サービス（イベントソース）", 5), Column.number("呼出し", 2), Column.number("成功", 2),
-                Column.number("失敗", 2), Column.number("API 種類", 2), Column.number("アカウント数", 2));
+        Tally.Groups groups = new Tally.Groups();
         long total = 0;
         long ok = 0;
-        List<Map<String, Object>> shown = rows.subList(0, Math.min(rows.size(), c.report().topRows()));
-        for (Map<String, Object> row : rows) {
-            total += Rows.num(row, "events");
-            ok += Rows.num(row, "succeeded");
+        for (Write w : writes) {
+            groups.of(w.eventSource()).add(w.events(), w.failed()).distinct("api", w.eventName())
+                    .distinct("account", w.accountId());
+            total += w.events();
+            ok += w.failed() ? 0 : w.events();
         }
-        for (Map<String, Object> row : shown) {
-            long events = Rows.num(row, "events");
-            long succeeded = Rows.num(row, "succeeded");
-            table.row(Rows.text(row, "event_source"), Jp.count(events), Jp.count(succeeded), Jp.count(events - succeeded),
-                    Jp.count(Rows.num(row, "apis")), Jp.count(Rows.num(row, "accounts")));
+        Table table = new Table(Column.text("サービス（イベントソース）", 5), Column.number("呼出し", 2), Column.number("成功", 2),
+                Column.number("失敗", 2), Column.number("API 種類", 2), Column.number("アカウント数", 2));
+        var rows = groups.byEventsDescending();
+        for (var row : rows.subList(0, Math.min(rows.size(), c.report().topRows()))) {
+            Tally t = row.getValue();
+            table.row((String) row.getKey().get(0), Jp.count(t.events()), Jp.count(t.succeeded()), Jp.count(t.failed()),
+                    Jp.count(t.count("api")), Jp.count(t.count("account")));
         }
         if (!table.isEmpty()) {
             table.totalRow("合計（全 " + rows.size() + " サービス）", Jp.count(total), Jp.count(ok), Jp.count(total - ok), "", "");
@@ -62,19 +82,20 @@ public class ChangeManagementSection implements SectionWriter {
         s.table(table, "該当なし（当月の変更系 API 呼出しは記録されていない）");
     }
 
-    private void byPrincipal(ReportContext c, Section s) {
+    private void byPrincipal(ReportContext c, Section s, List<Write> writes) {
         s.subsection("実行主体（プリンシパル）別の変更操作");
-        List<Map<String, Object>> rows = c.jdbc().queryForList("SELECT principal, identity_type, SUM(events) AS events,"
-                + " SUM(CASE WHEN error_code IS NULL THEN 0 ELSE events END) AS failed,"
-                + " COUNT(DISTINCT event_name) AS apis, COUNT(DISTINCT account_id) AS accounts"
-                + " FROM report_cloudtrail_rows WHERE " + WRITES + " GROUP BY principal, identity_type"
-                + " ORDER BY SUM(events) DESC, principal", c.utcStart(), c.utcEnd());
+        Tally.Groups groups = new Tally.Groups();
+        for (Write w : writes) {
+            groups.of(w.principal(), w.identityType()).add(w.events(), w.failed()).distinct("api", w.eventName())
+                    .distinct("account", w.accountId());
+        }
         Table table = new Table(Column.text("プリンシパル", 8), Column.text("種別", 2), Column.number("呼出し", 2),
                 Column.number("失敗", 2), Column.number("API 種類", 2), Column.number("アカウント数", 2));
-        for (Map<String, Object> row : rows.subList(0, Math.min(rows.size(), c.report().topRows()))) {
-            table.row(principalText(Rows.text(row, "principal")), Rows.text(row, "identity_type"),
-                    Jp.count(Rows.num(row, "events")), Jp.count(Rows.num(row, "failed")), Jp.count(Rows.num(row, "apis")),
-                    Jp.count(Rows.num(row, "accounts")));
+        var rows = groups.byEventsDescending();
+        for (var row : rows.subList(0, Math.min(rows.size(), c.report().topRows()))) {
+            Tally t = row.getValue();
+            table.row(principalText((String) row.getKey().get(0)), (String) row.getKey().get(1), Jp.count(t.events()),
+                    Jp.count(t.failed()), Jp.count(t.count("api")), Jp.count(t.count("account")));
         }
         s.table(table, "該当なし");
         if (rows.size() > c.report().topRows()) {
@@ -86,29 +107,25 @@ public class ChangeManagementSection implements SectionWriter {
         return principal == null ? "（不明）" : Jp.clip(principal, 90);
     }
 
-    private void templates(ReportContext c, Section s) {
+    private void templates(ReportContext c, Section s, List<Write> writes) {
         s.subsection("必須適用テンプレートの適用状況");
         List<String> roles = c.report().deploymentRoles();
         if (roles.isEmpty()) {
             s.none("該当なし（テンプレート適用に使う IAM ロールが設定されていない：govcloud.report.deployment-roles）");
         } else {
-            List<Object> args = new ArrayList<>(List.of(c.utcStart(), c.utcEnd()));
-            StringBuilder match = new StringBuilder();
-            for (String role : roles) {
-                match.append(match.length() == 0 ? "" : " OR ").append("principal LIKE ?");
-                args.add("%" + role + "%");
+            Tally.Groups groups = new Tally.Groups();
+            for (Write w : writes) {
+                if (w.principal() != null && roles.stream().anyMatch(w.principal()::contains)) {
+                    groups.of(w.day(), w.accountId(), w.principal()).add(w.events(), w.failed()).distinct("api", w.eventName());
+                }
             }
-            List<Map<String, Object>> rows = c.jdbc().queryForList("SELECT day, account_id, principal, SUM(events) AS events,"
-                    + " SUM(CASE WHEN error_code IS NULL THEN 0 ELSE events END) AS failed,"
-                    + " COUNT(DISTINCT event_name) AS apis, MIN(event_source) AS first_source"
-                    + " FROM report_cloudtrail_rows WHERE " + WRITES + " AND (" + match + ")"
-                    + " GROUP BY day, account_id, principal ORDER BY day, account_id, principal", args.toArray());
             Table table = new Table(Column.text("適用日", 2), Column.text("アカウント", 4), Column.text("適用ロール", 5),
                     Column.number("変更操作", 2), Column.number("失敗", 1), Column.number("API 種類", 2));
-            for (Map<String, Object> row : rows) {
-                table.row(Jp.day(Rows.date(row, "day")), c.accountLabel(Rows.text(row, "account_id")),
-                        principalText(Rows.text(row, "principal")), Jp.count(Rows.num(row, "events")),
-                        Jp.count(Rows.num(row, "failed")), Jp.count(Rows.num(row, "apis")));
+            for (var row : groups.byKey()) {
+                List<Object> k = row.getKey();
+                Tally t = row.getValue();
+                table.row(Jp.day((LocalDate) k.get(0)), c.accountLabel((String) k.get(1)), principalText((String) k.get(2)),
+                        Jp.count(t.events()), Jp.count(t.failed()), Jp.count(t.count("api")));
             }
             s.table(table, "該当なし（当月、設定された適用ロール（" + String.join("、", roles) + "）による変更操作はない）");
         }

@@ -32,23 +32,23 @@ public final class KeyFigures {
     public static List<Figure> of(ReportContext c, YearMonth month) {
         LocalDate first = month.atDay(1);
         LocalDate last = month.atEndOfMonth();
-        var jdbc = c.jdbc();
         var from = c.utc(first.atStartOfDay());
         var to = c.utc(month.plusMonths(1).atDay(1).atStartOfDay());
         List<Figure> figures = new ArrayList<>();
-        figures.add(count("ログを受信したアカウント数", jdbc.queryForObject("SELECT COUNT(DISTINCT account_id) FROM ("
-                + " SELECT account_id FROM report_cloudtrail_rows WHERE event_hour >= ? AND event_hour < ? UNION"
-                + " SELECT account_id FROM report_flow_rows WHERE event_hour >= ? AND event_hour < ?) a", Long.class, from, to, from, to)));
-        figures.add(count("CloudTrail イベント数", sum(c, "SELECT SUM(events) FROM report_cloudtrail_rows WHERE event_hour >= ? AND event_hour < ?", from, to)));
-        figures.add(count("うち変更系 API 呼出し", sum(c, "SELECT SUM(events) FROM report_cloudtrail_rows WHERE read_only = FALSE"
-                + " AND event_hour >= ? AND event_hour < ?", from, to)));
-        figures.add(count("認可エラー（AccessDenied 等）", sum(c, "SELECT SUM(events) FROM report_cloudtrail_rows WHERE event_hour >= ? AND event_hour < ?"
-                + " AND " + SecuritySection.DENIED, from, to)));
-        figures.add(count("VPC フローログ レコード数", sum(c, "SELECT SUM(flows) FROM report_flow_rows WHERE event_hour >= ? AND event_hour < ?", from, to)));
-        figures.add(new Figure("通信量（フローログ計）", BigDecimal.valueOf(sum(c, "SELECT SUM(bytes) FROM report_flow_rows"
-                + " WHERE event_hour >= ? AND event_hour < ?", from, to)), "bytes"));
-        figures.add(count("拒否（REJECT）フロー数", sum(c, "SELECT SUM(flows) FROM report_flow_rows WHERE action = 'REJECT'"
-                + " AND event_hour >= ? AND event_hour < ?", from, to)));
+        MonthUsage usage = MonthUsage.of(c, month);
+        long events = usage.cloudtrail().stream().mapToLong(MonthUsage.CloudTrailDay::events).sum();
+        long writes = usage.cloudtrail().stream().mapToLong(MonthUsage.CloudTrailDay::writes).sum();
+        long denied = usage.cloudtrail().stream().mapToLong(MonthUsage.CloudTrailDay::denied).sum();
+        long flows = usage.flows().stream().mapToLong(MonthUsage.FlowDay::flows).sum();
+        long bytes = usage.flows().stream().mapToLong(MonthUsage.FlowDay::bytes).sum();
+        long rejected = usage.flows().stream().mapToLong(MonthUsage.FlowDay::rejected).sum();
+        figures.add(count("ログを受信したアカウント数", (long) usage.accounts().size()));
+        figures.add(count("CloudTrail イベント数", events));
+        figures.add(count("うち変更系 API 呼出し", writes));
+        figures.add(count("認可エラー（AccessDenied 等）", denied));
+        figures.add(count("VPC フローログ レコード数", flows));
+        figures.add(new Figure("通信量（フローログ計）", BigDecimal.valueOf(bytes), "bytes"));
+        figures.add(count("拒否（REJECT）フロー数", rejected));
         figures.add(count("取込みオブジェクト数", sum(c, "SELECT COUNT(*) FROM source_object o JOIN log_partition p"
                 + " ON p.id = o.partition_id WHERE o.state = 'ACTIVE' AND p.folder_date BETWEEN ? AND ?", first, last)));
         figures.add(count("隔離レコード数", sum(c, "SELECT SUM(o.quarantined) FROM source_object o JOIN log_partition p"

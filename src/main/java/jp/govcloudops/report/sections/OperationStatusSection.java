@@ -4,7 +4,6 @@ import java.awt.Color;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +44,9 @@ public class OperationStatusSection implements SectionWriter {
     private void coverage(ReportContext c, Section s) {
         s.subsection("ログ収集状況（アカウント別・日別）");
         List<String> accounts = EstateAccounts.of(c);
-        Map<String, Set<LocalDate>> cloudtrail = days(c, "report_cloudtrail_rows");
-        Map<String, Set<LocalDate>> flow = days(c, "report_flow_rows");
+        MonthUsage usage = MonthUsage.of(c, c.month());
+        Map<String, Set<LocalDate>> cloudtrail = usage.cloudtrailDays();
+        Map<String, Set<LocalDate>> flow = usage.flowDays();
         List<LocalDate> days = c.first().datesUntil(c.last().plusDays(1)).toList();
         LocalDate lastCounted = c.lastCountedDay();
         long countedDays = days.stream().filter(d -> !d.isAfter(lastCounted)).count();
@@ -87,33 +87,30 @@ public class OperationStatusSection implements SectionWriter {
                 + "欠損日は、当月に受信実績のあるログ種別が届かなかった日。取込みの欠損記録は「8 ログ管理」を参照。");
     }
 
-    private static Map<String, Set<LocalDate>> days(ReportContext c, String view) {
-        Map<String, Set<LocalDate>> days = new HashMap<>();
-        for (Map<String, Object> row : c.jdbc().queryForList("SELECT account_id, day FROM " + view
-                + " WHERE event_hour >= ? AND event_hour < ? GROUP BY account_id, day", c.utcStart(), c.utcEnd())) {
-            days.computeIfAbsent(Rows.text(row, "account_id"), k -> new HashSet<>()).add(Rows.date(row, "day"));
-        }
-        return days;
-    }
-
     /** The boundary on the far side of a flow, seen from the estate's VPCs (VPC to VPC stays VPC). */
     static final String PEER = "CASE WHEN src_boundary = 'VPC' THEN dst_boundary ELSE src_boundary END";
 
     private void traffic(ReportContext c, Section s) {
         s.subsection("境界別の通信状況（LGCS・ASP・VPC・インターネット）");
-        List<Map<String, Object>> rows = c.jdbc().queryForList("SELECT " + PEER + " AS peer, SUM(flows) AS flows,"
-                + " SUM(bytes) AS bytes, SUM(CASE WHEN action = 'REJECT' THEN flows ELSE 0 END) AS rejected,"
-                + " COUNT(DISTINCT day) AS days FROM report_flow_boundary_rows WHERE event_hour >= ? AND event_hour < ? GROUP BY " + PEER,
-                c.utcStart(), c.utcEnd());
+        // One pass for the month by day and peer (the table, the day count and the chart all come from it), one
+        // for the previous month's totals.
+        List<Map<String, Object>> daily = c.jdbc().queryForList("SELECT day, " + PEER + " AS peer, SUM(flows) AS flows,"
+                + " SUM(bytes) AS bytes, SUM(CASE WHEN action = 'REJECT' THEN flows ELSE 0 END) AS rejected FROM "
+                + HourlyTable.FLOW_BOUNDARY.month(c, null, "day", "src_boundary", "dst_boundary", "action")
+                + " GROUP BY day, " + PEER + " ORDER BY day", c.utcStart(), c.utcEnd());
         Map<String, Long> previousBytes = new HashMap<>();
-        for (Map<String, Object> row : c.jdbc().queryForList("SELECT " + PEER + " AS peer, SUM(bytes) AS bytes"
-                + " FROM report_flow_boundary_rows WHERE event_hour >= ? AND event_hour < ? GROUP BY " + PEER,
+        for (Map<String, Object> row : c.jdbc().queryForList("SELECT " + PEER + " AS peer, SUM(bytes) AS bytes FROM "
+                + HourlyTable.FLOW_BOUNDARY.month(c, null, "src_boundary", "dst_boundary") + " GROUP BY " + PEER,
                 c.utc(c.previous().atDay(1).atStartOfDay()), c.utcStart())) {
             previousBytes.put(Rows.text(row, "peer"), Rows.num(row, "bytes"));
         }
-        Map<String, Map<String, Object>> byPeer = new LinkedHashMap<>();
-        for (Map<String, Object> row : rows) {
-            byPeer.put(Rows.text(row, "peer"), row);
+        Map<String, long[]> byPeer = new LinkedHashMap<>();
+        for (Map<String, Object> row : daily) {
+            long[] t = byPeer.computeIfAbsent(Rows.text(row, "peer"), k -> new long[4]);
+            t[0] += Rows.num(row, "flows");
+            t[1] += Rows.num(row, "bytes");
+            t[2] += Rows.num(row, "rejected");
+            t[3]++;
         }
         Table table = new Table(Column.text("接続先境界", 3), Column.number("通信日数", 2), Column.number("フロー数", 2),
                 Column.number("通信量", 2), Column.number("前月比", 2), Column.number("拒否フロー", 2),
@@ -122,17 +119,17 @@ public class OperationStatusSection implements SectionWriter {
         long totalBytes = 0;
         long totalRejected = 0;
         for (Boundary boundary : Boundary.values()) {
-            Map<String, Object> row = byPeer.get(boundary.name());
-            if (row == null) {
+            long[] t = byPeer.get(boundary.name());
+            if (t == null) {
                 continue;
             }
-            long flows = Rows.num(row, "flows");
-            long bytes = Rows.num(row, "bytes");
-            long rejected = Rows.num(row, "rejected");
+            long flows = t[0];
+            long bytes = t[1];
+            long rejected = t[2];
             totalFlows += flows;
             totalBytes += bytes;
             totalRejected += rejected;
-            table.row(label(boundary), Rows.num(row, "days") + " 日", Jp.count(flows), Jp.bytes(bytes),
+            table.row(label(boundary), t[3] + " 日", Jp.count(flows), Jp.bytes(bytes),
                     Jp.percentChange(bytes, previousBytes.getOrDefault(boundary.name(), 0L)), Jp.count(rejected),
                     Jp.percent(rejected, flows));
         }
@@ -146,9 +143,6 @@ public class OperationStatusSection implements SectionWriter {
         s.table(table, "該当なし");
         List<String> dayLabels = c.first().datesUntil(c.last().plusDays(1)).map(d -> String.valueOf(d.getDayOfMonth())).toList();
         ReportCharts.Series series = new ReportCharts.Series(dayLabels);
-        List<Map<String, Object>> daily = c.jdbc().queryForList("SELECT day, " + PEER + " AS peer, SUM(bytes) AS bytes"
-                + " FROM report_flow_boundary_rows WHERE event_hour >= ? AND event_hour < ? GROUP BY day, " + PEER
-                + " ORDER BY day", c.utcStart(), c.utcEnd());
         long max = daily.stream().mapToLong(r -> Rows.num(r, "bytes")).max().orElse(0);
         double unit = max >= 1e9 ? 1e9 : max >= 1e6 ? 1e6 : 1e3;
         String unitName = unit == 1e9 ? "GB" : unit == 1e6 ? "MB" : "KB";

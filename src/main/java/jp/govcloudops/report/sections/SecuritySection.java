@@ -1,6 +1,7 @@
 package jp.govcloudops.report.sections;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +29,10 @@ public class SecuritySection implements SectionWriter {
     public Section write(ReportContext c) {
         Section s = new Section("6", "セキュリティ状況");
         significant(c, s);
-        denied(c, s);
-        root(c, s);
-        consoleLogins(c, s);
+        List<Signal> signals = signals(c);
+        denied(c, s, signals);
+        root(c, s, signals);
+        consoleLogins(c, s, signals);
         insights(c, s);
         return s;
     }
@@ -69,18 +71,47 @@ public class SecuritySection implements SectionWriter {
         }
     }
 
-    private void denied(ReportContext c, Section s) {
+    /** A month's CloudTrail events that are an authorisation failure, root use or a console sign-in, summed. */
+    record Signal(String accountId, LocalDate day, String principal, String identityType, String eventName,
+            String sourceIp, String errorCode, long events) {
+
+        boolean denied() {
+            return errorCode != null && (errorCode.endsWith("UnauthorizedOperation") || errorCode.startsWith("AccessDenied"));
+        }
+
+        boolean failed() {
+            return errorCode != null;
+        }
+    }
+
+    /** One pass over the month's CloudTrail rows for the three tables below; {@link Signal#denied()} is DENIED. */
+    static List<Signal> signals(ReportContext c) {
+        return c.jdbc().query("SELECT account_id, day, principal, identity_type, event_name, source_ip, error_code,"
+                + " SUM(events) AS events FROM " + HourlyTable.CLOUDTRAIL.month(c, DENIED + " OR identity_type = 'Root'"
+                + " OR event_name = 'ConsoleLogin'", "day", "principal", "identity_type", "event_name", "source_ip", "error_code")
+                + " GROUP BY account_id, day, principal, identity_type, event_name, source_ip, error_code",
+                (rs, n) -> new Signal(rs.getString("account_id"), rs.getObject("day", LocalDate.class),
+                        rs.getString("principal"), rs.getString("identity_type"), rs.getString("event_name"),
+                        rs.getString("source_ip"), rs.getString("error_code"), rs.getLong("events")),
+                c.utcStart(), c.utcEnd());
+    }
+
+    private void denied(ReportContext c, Section s, List<Signal> signals) {
         s.subsection("認可エラー（AccessDenied 等）の多い実行主体");
-        List<Map<String, Object>> rows = c.jdbc().queryForList("SELECT principal, identity_type, SUM(events) AS events,"
-                + " COUNT(DISTINCT event_name) AS apis, COUNT(DISTINCT source_ip) AS ips, COUNT(DISTINCT day) AS days"
-                + " FROM report_cloudtrail_rows WHERE event_hour >= ? AND event_hour < ? AND " + DENIED
-                + " GROUP BY principal, identity_type ORDER BY SUM(events) DESC, principal", c.utcStart(), c.utcEnd());
+        Tally.Groups groups = new Tally.Groups();
+        for (Signal e : signals) {
+            if (e.denied()) {
+                groups.of(e.principal(), e.identityType()).add(e.events(), true).distinct("api", e.eventName())
+                        .distinct("ip", e.sourceIp()).distinct("day", e.day());
+            }
+        }
         Table table = new Table(Column.text("プリンシパル", 8), Column.text("種別", 2), Column.number("エラー件数", 2),
                 Column.number("API 種類", 2), Column.number("送信元 IP 数", 2), Column.number("発生日数", 2));
-        for (Map<String, Object> row : rows.subList(0, Math.min(rows.size(), c.report().topRows()))) {
-            table.row(ChangeManagementSection.principalText(Rows.text(row, "principal")), Rows.text(row, "identity_type"),
-                    Jp.count(Rows.num(row, "events")), Jp.count(Rows.num(row, "apis")), Jp.count(Rows.num(row, "ips")),
-                    Jp.count(Rows.num(row, "days")));
+        var rows = groups.byEventsDescending();
+        for (var row : rows.subList(0, Math.min(rows.size(), c.report().topRows()))) {
+            Tally t = row.getValue();
+            table.row(ChangeManagementSection.principalText((String) row.getKey().get(0)), (String) row.getKey().get(1),
+                    Jp.count(t.events()), Jp.count(t.count("api")), Jp.count(t.count("ip")), Jp.count(t.count("day")));
         }
         s.table(table, "該当なし（当月、認可エラーとなった API 呼出しはない）");
         if (!table.isEmpty()) {
@@ -89,17 +120,20 @@ public class SecuritySection implements SectionWriter {
         }
     }
 
-    private void root(ReportContext c, Section s) {
+    private void root(ReportContext c, Section s, List<Signal> signals) {
         s.subsection("ルートユーザーの利用");
-        List<Map<String, Object>> rows = c.jdbc().queryForList("SELECT day, account_id, event_name, source_ip,"
-                + " SUM(events) AS events, SUM(CASE WHEN error_code IS NULL THEN 0 ELSE events END) AS failed"
-                + " FROM report_cloudtrail_rows WHERE event_hour >= ? AND event_hour < ? AND identity_type = 'Root'"
-                + " GROUP BY day, account_id, event_name, source_ip ORDER BY day, account_id, event_name", c.utcStart(), c.utcEnd());
+        Tally.Groups groups = new Tally.Groups();
+        for (Signal e : signals) {
+            if ("Root".equals(e.identityType())) {
+                groups.of(e.day(), e.accountId(), e.eventName(), e.sourceIp()).add(e.events(), e.failed());
+            }
+        }
         Table table = new Table(Column.text("日付", 2), Column.text("アカウント", 4), Column.text("API", 4),
                 Column.text("送信元 IP", 3), Column.number("件数", 1), Column.number("失敗", 1));
-        for (Map<String, Object> row : rows) {
-            table.row(Jp.day(Rows.date(row, "day")), c.accountLabel(Rows.text(row, "account_id")), Rows.text(row, "event_name"),
-                    Rows.text(row, "source_ip"), Jp.count(Rows.num(row, "events")), Jp.count(Rows.num(row, "failed")));
+        for (var row : groups.byKey()) {
+            List<Object> k = row.getKey();
+            table.row(Jp.day((LocalDate) k.get(0)), c.accountLabel((String) k.get(1)), (String) k.get(2), (String) k.get(3),
+                    Jp.count(row.getValue().events()), Jp.count(row.getValue().failed()));
         }
         s.table(table, "該当なし（当月、ルートユーザーによる操作は記録されていない）");
         if (!table.isEmpty()) {
@@ -108,18 +142,21 @@ public class SecuritySection implements SectionWriter {
         }
     }
 
-    private void consoleLogins(ReportContext c, Section s) {
+    private void consoleLogins(ReportContext c, Section s, List<Signal> signals) {
         s.subsection("コンソールサインイン");
-        List<Map<String, Object>> rows = c.jdbc().queryForList("SELECT account_id, SUM(events) AS events,"
-                + " SUM(CASE WHEN error_code IS NULL THEN 0 ELSE events END) AS failed,"
-                + " COUNT(DISTINCT principal) AS principals, COUNT(DISTINCT source_ip) AS ips"
-                + " FROM report_cloudtrail_rows WHERE event_hour >= ? AND event_hour < ? AND event_name = 'ConsoleLogin'"
-                + " GROUP BY account_id ORDER BY account_id", c.utcStart(), c.utcEnd());
+        Tally.Groups groups = new Tally.Groups();
+        for (Signal e : signals) {
+            if ("ConsoleLogin".equals(e.eventName())) {
+                groups.of(e.accountId()).add(e.events(), e.failed()).distinct("principal", e.principal())
+                        .distinct("ip", e.sourceIp());
+            }
+        }
         Table table = new Table(Column.text("アカウント", 5), Column.number("サインイン", 2), Column.number("失敗", 2),
                 Column.number("主体数", 2), Column.number("送信元 IP 数", 2));
-        for (Map<String, Object> row : rows) {
-            table.row(c.accountLabel(Rows.text(row, "account_id")), Jp.count(Rows.num(row, "events")),
-                    Jp.count(Rows.num(row, "failed")), Jp.count(Rows.num(row, "principals")), Jp.count(Rows.num(row, "ips")));
+        for (var row : groups.byKey()) {
+            Tally t = row.getValue();
+            table.row(c.accountLabel((String) row.getKey().get(0)), Jp.count(t.events()), Jp.count(t.failed()),
+                    Jp.count(t.count("principal")), Jp.count(t.count("ip")));
         }
         s.table(table, "該当なし（当月、コンソールサインインは記録されていない）");
     }
