@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import jp.govcloudops.config.GovcloudProperties;
 import jp.govcloudops.report.MonthlyReportBuilder;
 import jp.govcloudops.report.ReportContext;
+import jp.govcloudops.report.StoreStatistics;
 import jp.govcloudops.report.document.ReportDocument;
 import jp.govcloudops.report.render.ReportRenderer;
 import net.sf.jasperreports.engine.JasperPrint;
@@ -36,17 +37,21 @@ public class RenderReportTasklet implements Tasklet {
     private final MonthlyReportBuilder builder;
     private final ReportRenderer renderer;
     private final GovcloudProperties settings;
+    private final StoreStatistics statistics;
 
-    public RenderReportTasklet(MonthlyReportBuilder builder, ReportRenderer renderer, GovcloudProperties settings) {
+    public RenderReportTasklet(MonthlyReportBuilder builder, ReportRenderer renderer, GovcloudProperties settings,
+            StoreStatistics statistics) {
         this.builder = builder;
         this.renderer = renderer;
         this.settings = settings;
+        this.statistics = statistics;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
         ReportParameters parameters = ReportParameters.of(chunk.getStepContext().getStepExecution().getJobParameters());
         long started = System.nanoTime();
+        statistics.refresh();
         ReportContext context = builder.context(parameters.month(), LocalDate.now(settings.zone()));
         ReportDocument document = builder.build(context);
         long queried = System.nanoTime();

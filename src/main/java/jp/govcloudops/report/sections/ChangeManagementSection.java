@@ -16,53 +16,31 @@ import org.springframework.stereotype.Component;
 /**
  * 7 構成管理・変更管理: the configuration changes the audit trail shows (write API calls by service and by principal,
  * the rows of cloudtrail_activity_daily with read_only = false), and the mandatory-template applications, recognised
- * as write calls by the configured deployment roles, with the effort recorded for them. The three tables come from
- * one query over the month's write calls.
+ * as write calls by the configured deployment roles, with the effort recorded for them. The tables come from the
+ * month's CloudTrail activity read once for the report (MonthUsage).
  */
 @Component
 @Order(7)
 public class ChangeManagementSection implements SectionWriter {
 
-    static final String WRITES = "read_only = FALSE";
-
     @Override
     public Section write(ReportContext c) {
         Section s = new Section("7", "構成管理・変更管理");
         s.paragraph("CloudTrail の変更系 API 呼出し（readOnly=false）を集計し、構成変更の状況を確認した。");
-        List<Write> writes = writes(c);
+        List<MonthUsage.Activity> writes = MonthUsage.of(c, c.month()).activity().stream()
+                .filter(MonthUsage.Activity::write).toList();
         byService(c, s, writes);
         byPrincipal(c, s, writes);
         templates(c, s, writes);
         return s;
     }
 
-    /** A month's write calls of one account, day, service, API, result and principal, summed. */
-    record Write(String accountId, LocalDate day, String eventSource, String eventName, String errorCode,
-            String principal, String identityType, long events) {
-
-        boolean failed() {
-            return errorCode != null;
-        }
-    }
-
-    /** One pass over the month's CloudTrail rows for the three tables of this section. */
-    static List<Write> writes(ReportContext c) {
-        return c.jdbc().query("SELECT account_id, day, event_source, event_name, error_code, principal, identity_type,"
-                + " SUM(events) AS events FROM " + HourlyTable.CLOUDTRAIL.month(c, WRITES, "day", "event_source",
-                        "event_name", "error_code", "principal", "identity_type")
-                + " GROUP BY account_id, day, event_source, event_name, error_code, principal, identity_type",
-                (rs, n) -> new Write(rs.getString("account_id"), rs.getObject("day", LocalDate.class),
-                        rs.getString("event_source"), rs.getString("event_name"), rs.getString("error_code"),
-                        rs.getString("principal"), rs.getString("identity_type"), rs.getLong("events")),
-                c.utcStart(), c.utcEnd());
-    }
-
-    private void byService(ReportContext c, Section s, List<Write> writes) {
+    private void byService(ReportContext c, Section s, List<MonthUsage.Activity> writes) {
         s.subsection("サービス別の変更操作");
         Tally.Groups groups = new Tally.Groups();
         long total = 0;
         long ok = 0;
-        for (Write w : writes) {
+        for (MonthUsage.Activity w : writes) {
             groups.of(w.eventSource()).add(w.events(), w.failed()).distinct("api", w.eventName())
                     .distinct("account", w.accountId());
             total += w.events();
@@ -82,10 +60,10 @@ public class ChangeManagementSection implements SectionWriter {
         s.table(table, "該当なし（当月の変更系 API 呼出しは記録されていない）");
     }
 
-    private void byPrincipal(ReportContext c, Section s, List<Write> writes) {
+    private void byPrincipal(ReportContext c, Section s, List<MonthUsage.Activity> writes) {
         s.subsection("実行主体（プリンシパル）別の変更操作");
         Tally.Groups groups = new Tally.Groups();
-        for (Write w : writes) {
+        for (MonthUsage.Activity w : writes) {
             groups.of(w.principal(), w.identityType()).add(w.events(), w.failed()).distinct("api", w.eventName())
                     .distinct("account", w.accountId());
         }
@@ -107,14 +85,14 @@ public class ChangeManagementSection implements SectionWriter {
         return principal == null ? "（不明）" : Jp.clip(principal, 90);
     }
 
-    private void templates(ReportContext c, Section s, List<Write> writes) {
+    private void templates(ReportContext c, Section s, List<MonthUsage.Activity> writes) {
         s.subsection("必須適用テンプレートの適用状況");
         List<String> roles = c.report().deploymentRoles();
         if (roles.isEmpty()) {
             s.none("該当なし（テンプレート適用に使う IAM ロールが設定されていない：govcloud.report.deployment-roles）");
         } else {
             Tally.Groups groups = new Tally.Groups();
-            for (Write w : writes) {
+            for (MonthUsage.Activity w : writes) {
                 if (w.principal() != null && roles.stream().anyMatch(w.principal()::contains)) {
                     groups.of(w.day(), w.accountId(), w.principal()).add(w.events(), w.failed()).distinct("api", w.eventName());
                 }

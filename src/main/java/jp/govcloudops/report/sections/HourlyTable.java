@@ -34,9 +34,10 @@ enum HourlyTable {
     }
 
     /**
-     * The month as {@code (SELECT ...) m} with the columns account_id, region, the given {@code columns} of the
-     * hourly table ({@code day} is the store-zone day) and the table's measures summed (events; or flows, packets,
-     * bytes). {@code filter} is a condition on the table's columns (or null); its parameters follow the month's two.
+     * The month as {@code (SELECT ...) m} with the columns account_id, region, the given {@code columns} and the
+     * table's measures summed (events; or flows, packets, bytes). A column is a column of the hourly table, or
+     * {@code day} (the store-zone day), or {@code "expression AS alias"} over the table's columns. {@code filter} is
+     * a condition on the table's columns (or null); its parameters follow the month's two.
      */
     String month(ReportContext c, String filter, String... columns) {
         // The daily views' day, with store_zone.offset_hours as an interval literal: H2 evaluates
@@ -46,15 +47,15 @@ enum HourlyTable {
         StringJoiner group = new StringJoiner(", ");
         select.add("h.object_id").add("h.partition_id");
         group.add("h.object_id").add("h.partition_id");
-        for (String column : columns) {
-            String expression = column.equals("day") ? day : "h." + column;
-            select.add(expression + " AS " + column);
-            group.add(expression);
-        }
         StringJoiner outer = new StringJoiner(", ");
         outer.add("p.account_id").add("p.region");
         for (String column : columns) {
-            outer.add("a." + column);
+            int as = column.indexOf(" AS ");
+            String alias = as < 0 ? column : column.substring(as + 4);
+            String expression = as >= 0 ? column.substring(0, as) : column.equals("day") ? day : "h." + column;
+            select.add(expression + " AS " + alias);
+            group.add(expression);
+            outer.add("a." + alias);
         }
         for (String measure : measures) {
             select.add("SUM(h." + measure + ") AS " + measure);

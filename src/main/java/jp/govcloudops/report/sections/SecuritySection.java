@@ -23,13 +23,15 @@ import org.springframework.stereotype.Component;
 @Order(6)
 public class SecuritySection implements SectionWriter {
 
+    /** Authorisation failures; {@link MonthUsage.Activity#denied()} is the same test in Java. */
     static final String DENIED = "(error_code LIKE '%UnauthorizedOperation' OR error_code LIKE 'AccessDenied%')";
 
     @Override
     public Section write(ReportContext c) {
         Section s = new Section("6", "セキュリティ状況");
         significant(c, s);
-        List<Signal> signals = signals(c);
+        List<MonthUsage.Activity> signals = MonthUsage.of(c, c.month()).activity().stream()
+                .filter(MonthUsage.Activity::detailed).toList();
         denied(c, s, signals);
         root(c, s, signals);
         consoleLogins(c, s, signals);
@@ -71,35 +73,10 @@ public class SecuritySection implements SectionWriter {
         }
     }
 
-    /** A month's CloudTrail events that are an authorisation failure, root use or a console sign-in, summed. */
-    record Signal(String accountId, LocalDate day, String principal, String identityType, String eventName,
-            String sourceIp, String errorCode, long events) {
-
-        boolean denied() {
-            return errorCode != null && (errorCode.endsWith("UnauthorizedOperation") || errorCode.startsWith("AccessDenied"));
-        }
-
-        boolean failed() {
-            return errorCode != null;
-        }
-    }
-
-    /** One pass over the month's CloudTrail rows for the three tables below; {@link Signal#denied()} is DENIED. */
-    static List<Signal> signals(ReportContext c) {
-        return c.jdbc().query("SELECT account_id, day, principal, identity_type, event_name, source_ip, error_code,"
-                + " SUM(events) AS events FROM " + HourlyTable.CLOUDTRAIL.month(c, DENIED + " OR identity_type = 'Root'"
-                + " OR event_name = 'ConsoleLogin'", "day", "principal", "identity_type", "event_name", "source_ip", "error_code")
-                + " GROUP BY account_id, day, principal, identity_type, event_name, source_ip, error_code",
-                (rs, n) -> new Signal(rs.getString("account_id"), rs.getObject("day", LocalDate.class),
-                        rs.getString("principal"), rs.getString("identity_type"), rs.getString("event_name"),
-                        rs.getString("source_ip"), rs.getString("error_code"), rs.getLong("events")),
-                c.utcStart(), c.utcEnd());
-    }
-
-    private void denied(ReportContext c, Section s, List<Signal> signals) {
+    private void denied(ReportContext c, Section s, List<MonthUsage.Activity> signals) {
         s.subsection("認可エラー（AccessDenied 等）の多い実行主体");
         Tally.Groups groups = new Tally.Groups();
-        for (Signal e : signals) {
+        for (MonthUsage.Activity e : signals) {
             if (e.denied()) {
                 groups.of(e.principal(), e.identityType()).add(e.events(), true).distinct("api", e.eventName())
                         .distinct("ip", e.sourceIp()).distinct("day", e.day());
@@ -120,10 +97,10 @@ public class SecuritySection implements SectionWriter {
         }
     }
 
-    private void root(ReportContext c, Section s, List<Signal> signals) {
+    private void root(ReportContext c, Section s, List<MonthUsage.Activity> signals) {
         s.subsection("ルートユーザーの利用");
         Tally.Groups groups = new Tally.Groups();
-        for (Signal e : signals) {
+        for (MonthUsage.Activity e : signals) {
             if ("Root".equals(e.identityType())) {
                 groups.of(e.day(), e.accountId(), e.eventName(), e.sourceIp()).add(e.events(), e.failed());
             }
@@ -142,10 +119,10 @@ public class SecuritySection implements SectionWriter {
         }
     }
 
-    private void consoleLogins(ReportContext c, Section s, List<Signal> signals) {
+    private void consoleLogins(ReportContext c, Section s, List<MonthUsage.Activity> signals) {
         s.subsection("コンソールサインイン");
         Tally.Groups groups = new Tally.Groups();
-        for (Signal e : signals) {
+        for (MonthUsage.Activity e : signals) {
             if ("ConsoleLogin".equals(e.eventName())) {
                 groups.of(e.accountId()).add(e.events(), e.failed()).distinct("principal", e.principal())
                         .distinct("ip", e.sourceIp());
