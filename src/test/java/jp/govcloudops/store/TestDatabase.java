@@ -30,9 +30,14 @@ public abstract class TestDatabase implements AutoCloseable {
 
     public abstract String name();
 
-    /** Starts the application on this store with the given extra properties ({@code key=value}). */
+    /**
+     * Starts the application on this store with the given extra properties ({@code key=value}). Beans are created
+     * eagerly as in production: the S3Mock jar on the test classpath ships an application.properties that turns
+     * on lazy initialisation, which would defer start-up validation.
+     */
     public ConfigurableApplicationContext start(String... extra) {
         List<String> args = new ArrayList<>();
+        args.add("--spring.main.lazy-initialization=false");
         for (String property : properties()) {
             args.add("--" + property);
         }
