@@ -19,4 +19,9 @@ public interface ObjectContribution {
     void forEachRow(Consumer<Object[]> row);
 
     int rowCount();
+
+    /** Longest text value stored; longer ones are cut. Tables with a wider column (raw records) say so here. */
+    default int maxTextLength() {
+        return 1024;
+    }
 }

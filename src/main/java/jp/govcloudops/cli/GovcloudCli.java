@@ -21,8 +21,9 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "govcloud-ops", mixinStandardHelpOptions = true, version = "govcloud-ops 0.1.0",
         description = "Nightly and monthly operations for a Government Cloud (ガバメントクラウド) AWS estate.",
         subcommands = {NightlyCommand.class, ReprocessCommand.class, StatusCommand.class, QueryCommand.class,
-                SampleDataCommand.class, CostIngestCommand.class, CostCheckCommand.class,
-},
+                SampleDataCommand.class, DemoCommand.class, WorkerCommand.class, ReportCommand.class,
+                EffortCommand.class, IncidentCommand.class, InquiryCommand.class, RiskCommand.class,
+                CostIngestCommand.class, CostCheckCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (run the same command again to resume)",
                 "2:completed with data gaps or quarantined input"})
@@ -41,6 +42,7 @@ public class GovcloudCli {
     @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
             description = "The store. Default: the H2 file database under ./data.")
     String database;
+
 
     public static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new GovcloudCli());

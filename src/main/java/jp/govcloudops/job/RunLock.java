@@ -46,6 +46,17 @@ public class RunLock {
             }
             Map<String, Object> holder = jdbc.queryForMap("SELECT owner, acquired_at, heartbeat_at FROM run_lock"
                     + " WHERE name = ?", name);
+            String holderOwner = (String) holder.get("owner");
+            if (holderOwner != null && isDeadProcessOnThisHost(holderOwner)) {
+                // A run killed on this machine (kill -9, OOM) need not wait for its heartbeat to go stale.
+                if (jdbc.update("UPDATE run_lock SET owner = ?, acquired_at = ?, heartbeat_at = ? WHERE name = ?"
+                        + " AND owner = ?", owner, now, now, name, holderOwner) == 1) {
+                    log.warn("Took over the {} run lock from {}, a process of this host that is gone", name,
+                            holderOwner);
+                    return new Held(name);
+                }
+                continue;
+            }
             if (System.nanoTime() > deadline) {
                 throw new ConcurrentRunException("another " + name + " run is using this store: " + holder.get("owner")
                         + ", started " + holder.get("acquired_at") + " UTC, last heartbeat " + holder.get("heartbeat_at")
@@ -57,6 +68,23 @@ public class RunLock {
                 announced = true;
             }
             sleep(Duration.ofSeconds(1));
+        }
+    }
+
+    /** Owners are "pid@host uuid"; a holder on this host whose pid no longer runs is dead. */
+    static boolean isDeadProcessOnThisHost(String holder) {
+        String mine = ManagementFactory.getRuntimeMXBean().getName();
+        String myHost = mine.substring(mine.indexOf('@') + 1);
+        String process = holder.split(" ", 2)[0];
+        int at = process.indexOf('@');
+        if (at < 0 || !process.substring(at + 1).equals(myHost)) {
+            return false;
+        }
+        try {
+            long pid = Long.parseLong(process.substring(0, at));
+            return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

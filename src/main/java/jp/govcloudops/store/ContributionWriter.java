@@ -13,8 +13,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ContributionWriter {
 
-    /** Every text column of the contribution tables is VARCHAR(1024); longer values are cut, not rejected. */
-    static final int MAX_TEXT = 1024;
 
     private final JdbcTemplate jdbc;
     private final Map<String, String> statements = new ConcurrentHashMap<>();
@@ -29,12 +27,14 @@ public class ContributionWriter {
         }
         String sql = statements.computeIfAbsent(contribution.table() + contribution.columns(), k -> insert(contribution));
         List<Object[]> rows = new ArrayList<>(contribution.rowCount());
+        // Text columns are VARCHAR(1024) unless the contribution says otherwise; longer values are cut, not rejected.
+        int maxText = contribution.maxTextLength();
         contribution.forEachRow(values -> {
             Object[] row = new Object[values.length + 2];
             row[0] = objectId;
             row[1] = partitionId;
             for (int i = 0; i < values.length; i++) {
-                row[i + 2] = values[i] instanceof String s && s.length() > MAX_TEXT ? s.substring(0, MAX_TEXT) : values[i];
+                row[i + 2] = values[i] instanceof String s && s.length() > maxText ? s.substring(0, maxText) : values[i];
             }
             rows.add(row);
         });

@@ -30,6 +30,7 @@ public final class CloudTrailReader {
     public long read(InputStream decompressed, Consumer<CloudTrailEvent> events, Quarantine quarantine) {
         RecordCapture capture = new RecordCapture(decompressed, MAX_RAW_RECORD);
         long records = 0;
+        boolean inRecord = false;
         try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), capture)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -48,9 +49,11 @@ public final class CloudTrailReader {
                             "file ends inside the Records array after " + records + " records", null);
                 }
                 long index = records++;
+                inRecord = true;
                 if (token != JsonToken.START_OBJECT) {
                     parser.skipChildren();
                     quarantine.reject("record " + index, "Records element is " + token + ", not an object", null);
+                    inRecord = false;
                     continue;
                 }
                 long start = parser.currentTokenLocation().getByteOffset();
@@ -65,10 +68,14 @@ public final class CloudTrailReader {
                 } else {
                     events.accept(event);
                 }
+                inRecord = false;
             }
         } catch (JacksonException e) {
-            String where = e.getLocation() == null ? "record " + records
-                    : "record " + records + " (line " + e.getLocation().getLineNr() + ", column "
+            // The record being read when reading failed is the last one counted; those before it stand.
+            long failed = Math.max(0, records - (inRecord ? 1 : 0));
+            records = failed;
+            String where = e.getLocation() == null ? "record " + failed
+                    : "record " + failed + " (line " + e.getLocation().getLineNr() + ", column "
                             + e.getLocation().getColumnNr() + ")";
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             String reason = e instanceof tools.jackson.core.exc.JacksonIOException

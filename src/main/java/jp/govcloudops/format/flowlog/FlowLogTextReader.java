@@ -35,6 +35,7 @@ public final class FlowLogTextReader {
     private InputStream in;
 
     private FlowField[] columns;
+    private boolean headerLine;
     private int[] starts = new int[64];
     private int[] ends = new int[64];
 
@@ -63,16 +64,22 @@ public final class FlowLogTextReader {
                 }
                 if (columns == null) {
                     columns = header(fieldCount);
-                    if (columns != null) {
+                    headerLine = columns != null;
+                    if (headerLine) {
                         continue;
+                    }
+                    if (number(starts[0], ends[0]) == Long.MIN_VALUE) {
+                        throw new UnreadableInputException("line " + lineNumber, "not a flow-log text file: the first"
+                                + " line is neither a header nor a version-2 record: '" + excerpt(lineStart, lineEnd)
+                                + "'", null);
                     }
                     columns = FlowField.DEFAULT_V2.toArray(new FlowField[0]);
                 }
                 recordCount++;
                 if (fieldCount != columns.length) {
                     quarantine.reject("line " + lineNumber, fieldCount + " fields where the "
-                            + (columns.length == FlowField.DEFAULT_V2.size() ? "format" : "header") + " names "
-                            + columns.length, excerpt(lineStart, lineEnd));
+                            + (headerLine ? "header" : "default version 2 format") + " names " + columns.length,
+                            excerpt(lineStart, lineEnd));
                     continue;
                 }
                 String problem = fill(fieldCount);

@@ -7,7 +7,10 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.PartitionStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.integration.partition.MessageChannelPartitionHandler;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -37,13 +40,17 @@ public class IngestJobConfiguration {
 
     @Bean
     public Step ingestPartitions(JobRepository jobRepository, IngestPartitioner partitioner, Step ingestObjects,
-            ThreadPoolTaskExecutor ingestTaskExecutor, IngestProperties properties) {
-        return new StepBuilder("ingestPartitions", jobRepository)
+            ThreadPoolTaskExecutor ingestTaskExecutor, IngestProperties properties,
+            ObjectProvider<MessageChannelPartitionHandler> remotePartitions) {
+        PartitionStepBuilder step = new StepBuilder("ingestPartitions", jobRepository)
                 .partitioner("ingestObjects", partitioner)
-                .step(ingestObjects)
-                .gridSize(properties.threads())
-                .taskExecutor(ingestTaskExecutor)
-                .build();
+                .gridSize(properties.threads());
+        MessageChannelPartitionHandler remote = remotePartitions.getIfAvailable();
+        if (remote != null) {
+            // Distributed mode: workers run ingestObjects (see job.distributed).
+            return step.partitionHandler(remote).build();
+        }
+        return step.step(ingestObjects).taskExecutor(ingestTaskExecutor).build();
     }
 
     @Bean

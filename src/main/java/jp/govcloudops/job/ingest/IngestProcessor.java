@@ -23,17 +23,22 @@ public class IngestProcessor implements ItemProcessor<SourceObject, IngestedObje
 
     private final PartitionWork work;
     private final ObjectIngestor ingestor;
+    private final long pauseMillis;
 
     public IngestProcessor(SourceRegistry sources, List<AnalyzerFactory> analyzers, IngestProperties ingest,
             S3Properties s3, @Value("#{stepExecution}") StepExecution stepExecution) {
         this.work = PartitionContext.work(stepExecution);
+        this.pauseMillis = ingest.objectPause().toMillis();
         List<String> configured = IngestParameters.of(stepExecution.getJobExecution().getJobParameters()).sources();
         this.ingestor = new ObjectIngestor(sources.byCanonicalLocation(work.partition().source(), configured),
                 analyzers, ingest.maxQuarantineRowsPerObject(), s3.objectRetries());
     }
 
     @Override
-    public IngestedObject process(SourceObject object) {
+    public IngestedObject process(SourceObject object) throws InterruptedException {
+        if (pauseMillis > 0) {
+            Thread.sleep(pauseMillis);
+        }
         return ingestor.ingest(work, object);
     }
 }

@@ -1,0 +1,49 @@
+package jp.govcloudops.detect;
+
+import java.util.List;
+
+import jp.govcloudops.aggregate.AnalyzerFactory;
+import jp.govcloudops.aggregate.NetworkBoundaries;
+import jp.govcloudops.aggregate.ObjectAnalyzer;
+import jp.govcloudops.config.DetectionProperties;
+import jp.govcloudops.config.NetworkProperties;
+import jp.govcloudops.detect.flow.FlowSummaries;
+import jp.govcloudops.detect.rule.CloudTrailRuleIndex;
+import jp.govcloudops.detect.rule.RuleCatalog;
+import jp.govcloudops.format.cloudtrail.CloudTrailEvent;
+import jp.govcloudops.format.flowlog.FlowRecord;
+import jp.govcloudops.source.LogPartition;
+import org.springframework.stereotype.Component;
+
+/** What detection needs from every object, stored with the object: rule matches and flow summaries. */
+@Component
+public class DetectionAnalyzers implements AnalyzerFactory {
+
+    private final RuleCatalog rules;
+    private final DetectionProperties properties;
+    private final NetworkBoundaries boundaries;
+
+    public DetectionAnalyzers(RuleCatalog rules, DetectionProperties properties, NetworkProperties network) {
+        this.rules = rules;
+        this.properties = properties;
+        this.boundaries = new NetworkBoundaries(network);
+    }
+
+    @Override
+    public List<ObjectAnalyzer<CloudTrailEvent>> cloudTrail(LogPartition partition) {
+        if (!properties.enabled()) {
+            return List.of();
+        }
+        // The index keeps per-record state, so each object (each worker thread) gets its own.
+        return List.of(new RuleMatchCollector(new CloudTrailRuleIndex(rules.cloudTrailRules()),
+                properties.maxMatchesPerObject(), properties.rawRecordsPerObject(), properties.maxRawRecordChars()));
+    }
+
+    @Override
+    public List<ObjectAnalyzer<FlowRecord>> flow(LogPartition partition) {
+        if (!properties.enabled()) {
+            return List.of();
+        }
+        return List.of(new FlowSummaries(boundaries, properties.flow()));
+    }
+}

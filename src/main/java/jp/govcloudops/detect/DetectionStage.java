@@ -1,0 +1,55 @@
+package jp.govcloudops.detect;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+
+import jp.govcloudops.cli.ExitCodes;
+import jp.govcloudops.cli.NightlyStage;
+import jp.govcloudops.config.DetectionProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The nightly detection stage (after ingestion, before mail): re-derives the findings of the recent days and of
+ * every day that newly ingested objects touched, queues notifications, prunes old detection inputs.
+ */
+@Component
+public class DetectionStage implements NightlyStage {
+
+    private final DetectionService detection;
+    private final FindingNotifier notifier;
+    private final DetectionProperties properties;
+
+    public DetectionStage(DetectionService detection, FindingNotifier notifier, DetectionProperties properties) {
+        this.detection = detection;
+        this.notifier = notifier;
+        this.properties = properties;
+    }
+
+    @Override
+    public String name() {
+        return "detection";
+    }
+
+    @Override
+    public int getOrder() {
+        return 100;
+    }
+
+    @Override
+    public int run(LocalDate day, PrintWriter out) {
+        if (!properties.enabled()) {
+            out.println("detection: disabled (govcloud.detection.enabled=false)");
+            return ExitCodes.OK;
+        }
+        DetectionWindow window = detection.nightlyWindow(day);
+        DetectionService.Result result = detection.run(window);
+        detection.advanceWatermark();
+        FindingStore.Outcome total = result.total();
+        out.printf("detection %s..%s: %d findings (%d new, %d updated, %d withdrawn)%n", window.from(), window.to(),
+                result.findings(), total.inserted(), total.updated(), total.withdrawn());
+        FindingNotifier.Queued queued = notifier.queue(day);
+        out.println("detection: " + queued.describe());
+        detection.prune(day);
+        return ExitCodes.OK;
+    }
+}

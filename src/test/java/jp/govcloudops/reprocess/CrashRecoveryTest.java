@@ -1,0 +1,107 @@
+package jp.govcloudops.reprocess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import jp.govcloudops.support.ChildJvm;
+import jp.govcloudops.support.NightFixture;
+import jp.govcloudops.support.TestStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills the ingestion JVM with SIGKILL at several points of a multi-day run, runs the same command again until it
+ * completes, and compares every aggregate row with an uninterrupted run of the same data: they must be identical.
+ * Then does the same to a --force reprocessing, checking that readers saw the old totals throughout.
+ */
+class CrashRecoveryTest {
+
+    static final String FROM = NightFixture.FROM;
+    static final String TO = NightFixture.TO;
+
+    @TempDir
+    Path tmp;
+
+    private Process run(String db, Path log, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("reprocess", "--from=" + FROM, "--to=" + TO,
+                "--source=" + tmp.resolve("logs"), "--db=" + db, "--lock-wait=PT1M"));
+        args.addAll(List.of(extra));
+        return ChildJvm.start(log, List.of("govcloud.ingest.objects-per-commit=1", "govcloud.ingest.object-pause=PT0.04S"),
+                args.toArray(new String[0]));
+    }
+
+    private static int runToEnd(Process process) throws InterruptedException {
+        assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("run finished").isTrue();
+        return process.exitValue();
+    }
+
+    /** Waits until the store holds at least {@code count} objects in {@code state}, then kills the run (SIGKILL). */
+    private void killAfter(Process process, String db, int count, String state) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        // Let the run open the database first, so that it hosts it and this test connects through it.
+        Path lock = Path.of(db.substring("jdbc:h2:file:".length(), db.indexOf(';')) + ".lock.db");
+        while (!Files.exists(lock) || objects(db, state) < count) {
+            assertThat(process.isAlive()).as("run still going before %d %s objects", count, state).isTrue();
+            assertThat(System.nanoTime()).as("waiting for %d objects", count).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        process.destroyForcibly();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private static int objects(String db, String state) throws SQLException {
+        try (Connection c = NightFixture.connect(db); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM source_object WHERE state = '" + state + "'")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            if (e.getMessage().contains("not found") || e.getMessage().contains("Locked by another process")) {
+                return 0; // not migrated yet, or the run has not yet published its server address
+            }
+            throw e;
+        }
+    }
+
+    @Test
+    void killedRunsResumeToExactlyTheTotalsOfAnUninterruptedRun() throws Exception {
+        NightFixture.write(tmp.resolve("logs"));
+        String clean = TestStore.h2(Files.createDirectories(tmp.resolve("clean")));
+        String crashed = TestStore.h2(Files.createDirectories(tmp.resolve("crashed")));
+        Path log = Path.of("target/crash-recovery-runs.log").toAbsolutePath();
+        Files.deleteIfExists(log);
+
+        assertThat(runToEnd(run(clean, log))).as("clean run exit code; see " + log).isEqualTo(2);
+        List<String> expected = NightFixture.dump(clean);
+        assertThat(expected).hasSizeGreaterThan(300);
+
+        // Kill at three points of the same run, restarting it each time with the same command.
+        for (int killAt : new int[] {4, 40, 100}) {
+            killAfter(run(crashed, log), crashed, killAt, "ACTIVE");
+        }
+        assertThat(objects(crashed, "ACTIVE")).isLessThan(NightFixture.OBJECTS);
+        assertThat(runToEnd(run(crashed, log))).as("resumed run exit code; see " + log).isEqualTo(2);
+        assertThat(NightFixture.dump(crashed)).containsExactlyElementsOf(expected);
+
+        // The same for a --force reprocessing: readers see the old totals until each partition is swapped.
+        for (int killAt : new int[] {10, 90}) {
+            killAfter(run(crashed, log, "--force"), crashed, killAt, "STAGED");
+            List<String> visible = NightFixture.dump(crashed);
+            assertThat(visible.subList(0, visible.indexOf("--"))).as("CloudTrail totals mid --force")
+                    .isEqualTo(expected.subList(0, expected.indexOf("--")));
+        }
+        assertThat(runToEnd(run(crashed, log, "--force"))).as("resumed --force exit code; see " + log).isEqualTo(2);
+        assertThat(NightFixture.dump(crashed)).containsExactlyElementsOf(expected);
+        assertThat(Files.readString(log)).contains("was left running by a process that is gone");
+    }
+}

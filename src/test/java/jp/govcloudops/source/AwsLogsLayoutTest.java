@@ -1,0 +1,78 @@
+package jp.govcloudops.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AwsLogsLayoutTest {
+
+    @TempDir
+    Path root;
+
+    private void touch(String key) throws IOException {
+        Path file = root.resolve(key);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "x");
+    }
+
+    @Test
+    void findsEveryLayoutAndSkipsDigestsAndOtherServices() throws IOException {
+        touch("trail/AWSLogs/o-abc123def4/111111111111/CloudTrail/ap-northeast-1/2026/10/01/f.json.gz");
+        touch("trail/AWSLogs/o-abc123def4/111111111111/CloudTrail-Digest/ap-northeast-1/2026/10/01/d.json.gz");
+        touch("trail/AWSLogs/o-abc123def4/111111111111/CloudTrail-Insight/ap-northeast-1/2026/10/01/i.json.gz");
+        touch("trail/AWSLogs/222222222222/vpcflowlogs/ap-northeast-3/2026/10/01/07/f.log.gz");
+        touch("trail/AWSLogs/222222222222/Config/ap-northeast-1/2026/10/1/ConfigHistory/c.json.gz");
+        touch("trail/AWSLogs/aws-account-id=333333333333/aws-service=vpcflowlogs/aws-region=ap-northeast-1/year=2026/month=10/day=01/f.log.gz");
+        touch("trail/AWSLogs/aws-account-id=333333333333/aws-service=vpcflowlogs/aws-region=xx-fake-9/year=2026/month=10/day=02/hour=13/f.parquet");
+
+        List<LogPartition> partitions = new AwsLogsLayout(new LocalDirectorySource(root)).partitions(
+                LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-02"), EnumSet.allOf(LogType.class), a -> true);
+
+        assertThat(partitions).extracting(LogPartition::name).containsExactlyInAnyOrder(
+                "cloudtrail:111111111111:ap-northeast-1:2026-10-01", "cloudtrail:111111111111:ap-northeast-1:2026-10-02",
+                "cloudtrail-insight:111111111111:ap-northeast-1:2026-10-01",
+                "cloudtrail-insight:111111111111:ap-northeast-1:2026-10-02",
+                "vpcflow:222222222222:ap-northeast-3:2026-10-01", "vpcflow:222222222222:ap-northeast-3:2026-10-02",
+                "vpcflow:333333333333:ap-northeast-1:2026-10-01", "vpcflow:333333333333:ap-northeast-1:2026-10-02",
+                "vpcflow:333333333333:xx-fake-9:2026-10-01", "vpcflow:333333333333:xx-fake-9:2026-10-02");
+        LogPartition hive = partitions.stream().filter(p -> p.name().equals("vpcflow:333333333333:xx-fake-9:2026-10-02"))
+                .findFirst().orElseThrow();
+        assertThat(hive.folderPrefix()).endsWith("aws-region=xx-fake-9/year=2026/month=10/day=02/");
+        LogPartition missing = partitions.stream().filter(p -> p.name().equals("vpcflow:222222222222:ap-northeast-3:2026-10-02"))
+                .findFirst().orElseThrow();
+        assertThat(missing.folderPrefix()).isEqualTo("trail/AWSLogs/222222222222/vpcflowlogs/ap-northeast-3/2026/10/02/");
+    }
+
+    @Test
+    void filtersByTypeAndAccount() throws IOException {
+        touch("AWSLogs/111111111111/CloudTrail/ap-northeast-1/2026/10/01/f.json.gz");
+        touch("AWSLogs/222222222222/CloudTrail/ap-northeast-1/2026/10/01/f.json.gz");
+        touch("AWSLogs/222222222222/vpcflowlogs/ap-northeast-1/2026/10/01/f.log.gz");
+        List<LogPartition> partitions = new AwsLogsLayout(new LocalDirectorySource(root)).partitions(
+                LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-01"), EnumSet.of(LogType.CLOUDTRAIL),
+                a -> a.equals("222222222222"));
+        assertThat(partitions).extracting(LogPartition::name).containsExactly("cloudtrail:222222222222:ap-northeast-1:2026-10-01");
+    }
+
+    @Test
+    void keyTimeComesFromFileStampThenHourFolderThenDate() {
+        LocalDate day = LocalDate.parse("2026-10-01");
+        assertThat(ObjectKeyTime.of("p/2026/10/01/123_vpcflowlogs_ap-northeast-1_fl-1_20261001T0735Z_ab.log.gz",
+                "p/2026/10/01/", day)).isEqualTo(Instant.parse("2026-10-01T07:35:00Z"));
+        assertThat(ObjectKeyTime.of("p/2026/10/01/13/x.log.gz", "p/2026/10/01/", day))
+                .isEqualTo(Instant.parse("2026-10-01T13:00:00Z"));
+        assertThat(ObjectKeyTime.of("p/day=01/hour=05/x.parquet", "p/day=01/", day))
+                .isEqualTo(Instant.parse("2026-10-01T05:00:00Z"));
+        assertThat(ObjectKeyTime.of("p/2026/10/01/x.log.gz", "p/2026/10/01/", day))
+                .isEqualTo(Instant.parse("2026-10-01T00:00:00Z"));
+    }
+}

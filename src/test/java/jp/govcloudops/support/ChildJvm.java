@@ -1,0 +1,24 @@
+package jp.govcloudops.support;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs govcloud-ops in a separate JVM, as an operator would, so a test can kill it with SIGKILL. */
+public final class ChildJvm {
+
+    private ChildJvm() {
+    }
+
+    public static Process start(Path log, List<String> systemProperties, String... args) throws IOException {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of(S3TestServer.javaBinary(), "-Xmx384m",
+                "-XX:TieredStopAtLevel=1", "-cp", classpath));
+        systemProperties.forEach(p -> command.add("-D" + p));
+        command.add("jp.govcloudops.GovcloudOpsApplication");
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(
+                ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+}
