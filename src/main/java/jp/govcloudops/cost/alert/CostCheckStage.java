@@ -41,4 +41,26 @@ public class CostCheckStage implements NightlyStage {
         CostCheckReport.print(check.run(day), out);
         return ExitCodes.OK;
     }
+
+    /** Checks each day in turn, as the nights would have: prints the notices as they arise, then the last day. */
+    @Override
+    public int runRange(LocalDate from, LocalDate to, PrintWriter out) {
+        if (properties.accounts().isEmpty()) {
+            return ExitCodes.OK;
+        }
+        CostThresholdCheck.Result last = null;
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            last = check.run(day);
+            for (CostThresholdCheck.AccountResult account : last.accounts()) {
+                for (ThresholdCrossing crossing : account.queued()) {
+                    out.printf("cost-check %s: %s %s %s -> notification queued%n", day, crossing.account().id(),
+                            crossing.account().name(), crossing.ruleKey());
+                }
+            }
+        }
+        if (last != null) {
+            CostCheckReport.print(last, out);
+        }
+        return ExitCodes.OK;
+    }
 }
