@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.UUID;
 
 import jp.govcloudops.GovcloudOpsApplication;
+import jp.govcloudops.support.Ci;
+import jp.govcloudops.support.TestStore;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.springframework.boot.Banner;
@@ -19,25 +21,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A store for a test: an H2 file database in a temporary directory, or a fresh schema in the PostgreSQL database
- * {@code test} on 127.0.0.1:5432 (dropped afterwards), so tests of several engineers never share tables. When
- * PostgreSQL is unreachable the test is skipped, except under CI=true, where it fails.
+ * {@code test} on 127.0.0.1:5432 ({@link TestStore#POSTGRES_BASE}), dropped afterwards. When PostgreSQL is
+ * unreachable the test is skipped, except under CI=true, where it fails.
  */
 public abstract class TestDatabase implements AutoCloseable {
-
-    public static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test";
 
     public abstract List<String> properties();
 
     public abstract String name();
 
-    /**
-     * Starts the application on this store with the given extra properties ({@code key=value}). Beans are created
-     * eagerly as in production: the S3Mock jar on the test classpath ships an application.properties that turns
-     * on lazy initialisation, which would defer start-up validation.
-     */
+    /** Starts the application on this store with the given extra properties ({@code key=value}). */
     public ConfigurableApplicationContext start(String... extra) {
         List<String> args = new ArrayList<>();
-        args.add("--spring.main.lazy-initialization=false");
         for (String property : properties()) {
             args.add("--" + property);
         }
@@ -69,12 +64,11 @@ public abstract class TestDatabase implements AutoCloseable {
 
     public static TestDatabase postgres() {
         String schema = "cost_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        try (Connection c = DriverManager.getConnection(POSTGRES_URL, "postgres", "");
-                Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(TestStore.POSTGRES_BASE); Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
-            String message = "PostgreSQL at " + POSTGRES_URL + " is unreachable: " + e.getMessage();
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            String message = "PostgreSQL at " + TestStore.POSTGRES_BASE + " is unreachable: " + e.getMessage();
+            if (Ci.isCi()) {
                 Assertions.fail(message);
             }
             Assumptions.abort(message);
@@ -82,9 +76,8 @@ public abstract class TestDatabase implements AutoCloseable {
         return new TestDatabase() {
             @Override
             public List<String> properties() {
-                return List.of("spring.datasource.url=" + POSTGRES_URL + "?currentSchema=" + schema,
-                        "spring.datasource.username=postgres", "spring.datasource.password=",
-                        "spring.flyway.schemas=" + schema, "spring.datasource.hikari.maximum-pool-size=4");
+                return List.of("spring.datasource.url=" + TestStore.POSTGRES_BASE + "&currentSchema=" + schema,
+                        "spring.datasource.username=", "spring.flyway.schemas=" + schema, "spring.datasource.hikari.maximum-pool-size=4");
             }
 
             @Override
@@ -94,7 +87,7 @@ public abstract class TestDatabase implements AutoCloseable {
 
             @Override
             public void close() throws SQLException {
-                try (Connection c = DriverManager.getConnection(POSTGRES_URL, "postgres", "");
+                try (Connection c = DriverManager.getConnection(TestStore.POSTGRES_BASE);
                         Statement st = c.createStatement()) {
                     st.execute("DROP SCHEMA " + schema + " CASCADE");
                 }

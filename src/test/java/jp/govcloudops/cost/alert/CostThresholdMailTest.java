@@ -70,8 +70,6 @@ class CostThresholdMailTest {
         Path config = dir.resolve("application.yml");
         Files.writeString(config, """
                 spring:
-                  main:
-                    lazy-initialization: false
                   mail:
                     host: 127.0.0.1
                     port: %d
@@ -142,7 +140,6 @@ class CostThresholdMailTest {
                 Instant.parse("2026-11-11T06:00:00Z"));
         int port = smtp.getSmtp().getPort();
         Files.writeString(dir.resolve("application.yml"), """
-                spring.main.lazy-initialization: false
                 spring.mail.host: 127.0.0.1
                 spring.mail.port: %d
                 govcloud.mail.retry-delay: 10ms
@@ -177,7 +174,6 @@ class CostThresholdMailTest {
                 CostFixtures.month(november, LocalDate.of(2026, 11, 14), 5), Instant.parse("2026-11-15T01:00:00Z"));
         Path logs = Files.createDirectories(dir.resolve("logs"));
         Files.writeString(dir.resolve("application.yml"), """
-                spring.main.lazy-initialization: false
                 spring.mail.host: 127.0.0.1
                 spring.mail.port: %d
                 govcloud.cost.accounts:

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import jp.govcloudops.DatasetFiles;
+import jp.govcloudops.support.SharedDatasets;
 import jp.govcloudops.cost.CostAggregation;
 import jp.govcloudops.cost.CostDayRow;
 import jp.govcloudops.cost.CostFixtures;
@@ -34,7 +34,7 @@ class CostReadersTest {
 
     @Test
     void focusSampleSumsPerProviderAndAccountEqualTheFileItself() throws Exception {
-        Path file = DatasetFiles.require("cost/focus-1.0-sample/focus_sample_dev_even_rows.csv");
+        Path file = SharedDatasets.file("cost/focus-1.0-sample/focus_sample_dev_even_rows.csv");
         CostAggregation aggregation = new CostAggregation();
         try (InputStream in = Decompression.open(Files.newInputStream(file))) {
             CostCsvReader.Result result = new CostCsvReader().read(in, file.toString(), -1, aggregation,
@@ -54,7 +54,7 @@ class CostReadersTest {
 
     @Test
     void legacyAndAthenaStyleCurAreRecognised() throws Exception {
-        Path legacy = DatasetFiles.require("cost/cur-legacy-sample/sample-anonymous-aws-export-dataset.csv");
+        Path legacy = SharedDatasets.file("cost/cur-legacy-sample/sample-anonymous-aws-export-dataset.csv");
         CostAggregation aggregation = new CostAggregation();
         try (InputStream in = Decompression.open(Files.newInputStream(legacy))) {
             CostCsvReader.Result result = new CostCsvReader().read(in, "legacy", -1, aggregation,
@@ -69,7 +69,7 @@ class CostReadersTest {
         assertThat(normalise(actual)).isEqualTo(normalise(expected));
         assertThat(aggregation.rows()).allMatch(r -> r.provider().equals("AWS")).anyMatch(r -> !r.region().isEmpty());
 
-        Path athena = DatasetFiles.require("cost/koku/aws_2022-07-01-alt-columns.csv");
+        Path athena = SharedDatasets.file("cost/koku/aws_2022-07-01-alt-columns.csv");
         CostAggregation koku = new CostAggregation();
         try (InputStream in = Decompression.open(Files.newInputStream(athena))) {
             assertThat(new CostCsvReader().read(in, "koku", -1, koku, (p, r, e, n) -> rejected.add(p + r)).schema())

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import jp.govcloudops.DatasetFiles;
+import jp.govcloudops.support.SharedDatasets;
 import jp.govcloudops.cost.CostFixtures;
 import jp.govcloudops.cost.FileTotals;
 import jp.govcloudops.format.cost.CostExportWriter;
@@ -140,7 +140,7 @@ abstract class CostStoreContract {
 
     @Test
     void theFocusSampleIsStoredWithEachProvidersAccountsAtTheFilesOwnSums() throws Exception {
-        Path file = DatasetFiles.require("cost/focus-1.0-sample/focus_sample_dev_even_rows.csv");
+        Path file = SharedDatasets.file("cost/focus-1.0-sample/focus_sample_dev_even_rows.csv");
         CostIngestLauncher.Outcome outcome = context.getBean(CostIngestLauncher.class).run(
                 new CostIngestParameters(List.of(), List.of(file.toAbsolutePath().toString()), false, 1),
                 Duration.ofSeconds(30));
