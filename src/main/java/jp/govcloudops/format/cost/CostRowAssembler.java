@@ -112,14 +112,24 @@ public final class CostRowAssembler {
             return "cost is not a number: " + texts[CostField.BILLED.ordinal()];
         }
         long start = times[CostField.CHARGE_START.ordinal()];
+        long period = times[CostField.BILLING_PERIOD.ordinal()];
+        boolean undated = false;
         if (start == UtcTimestamps.INVALID) {
             String raw = texts[CostField.CHARGE_START.ordinal()];
-            return raw == null ? "no charge period start" : "charge period start is not a timestamp: " + raw;
+            if (raw != null) {
+                return "charge period start is not a timestamp: " + raw;
+            }
+            if (period == UtcTimestamps.INVALID) {
+                return "neither a charge period start nor a billing period";
+            }
+            // A charge without its own period still belongs to its billing period: dated at the period's start,
+            // like a monthly fee, so the period's total stays whole.
+            start = period;
+            undated = true;
         }
         line.day = Math.floorDiv(start, DAY_SECONDS);
         long end = times[CostField.CHARGE_END.ordinal()];
-        line.periodCharge = end != UtcTimestamps.INVALID && end - start > DAY_SECONDS;
-        long period = times[CostField.BILLING_PERIOD.ordinal()];
+        line.periodCharge = undated || end != UtcTimestamps.INVALID && end - start > DAY_SECONDS;
         if (period != UtcTimestamps.INVALID) {
             line.billingPeriod = monthOf(period);
         } else if (fallbackBillingPeriod >= 0) {

@@ -113,6 +113,21 @@ class CostReadersTest {
     }
 
     @Test
+    void aChargeWithoutItsOwnPeriodIsDatedAtItsBillingPeriod() {
+        String csv = "ProviderName,SubAccountId,ServiceName,BillingCurrency,ChargePeriodStart,ChargePeriodEnd,"
+                + "BillingPeriodStart,BilledCost,EffectiveCost\n"
+                + "AWS,111111111111,Support,USD,NULL,NULL,2026-11-01 00:00:00,100,100\n"
+                + "AWS,111111111111,EC2,USD,2026-11-03 04:00:00,2026-11-03 05:00:00,2026-11-01 00:00:00,2.5,2\n"
+                + "AWS,111111111111,EC2,USD,NULL,NULL,NULL,1,1\n";
+        CostAggregation aggregation = read(csv);
+        assertThat(rejected).containsExactly("line 4 neither a charge period start nor a billing period");
+        assertThat(aggregation.rows()).extracting(CostDayRow::day, CostDayRow::periodCharge, CostDayRow::billedCost)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 11, 1), true,
+                        new BigDecimal("100")), org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 11, 3), false,
+                                new BigDecimal("2.5")));
+    }
+
+    @Test
     void parquetAndCsvExportsReadBackToTheTotalsOfTheFilesThemselves() throws Exception {
         YearMonth month = YearMonth.of(2026, 10);
         var items = CostFixtures.month(month, month.atEndOfMonth(), 7);
