@@ -3,7 +3,6 @@ package jp.govcloudops.cost.alert;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 
 import jp.govcloudops.config.CostProperties;
@@ -137,9 +136,5 @@ public final class ThresholdMail {
         }
         int n = value.multiply(BigDecimal.valueOf(BAR_WIDTH)).divide(max, 0, RoundingMode.HALF_UP).intValue();
         return "█".repeat(Math.max(n, 1));
-    }
-
-    static List<String> recipients(ThresholdCrossing c) {
-        return c.account().recipientsOf(c.rule());
     }
 }

@@ -1,7 +1,6 @@
 package jp.govcloudops.format.cost;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -196,15 +195,5 @@ public final class ColumnBinding {
     private static String preview(List<String> columns) {
         List<String> head = columns.size() > 8 ? columns.subList(0, 8) : columns;
         return String.join(", ", head) + (columns.size() > 8 ? ", ..." : "");
-    }
-
-    public List<String> describe() {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < fields.length; i++) {
-            if (fields[i] != null) {
-                out.add(i + "=" + fields[i]);
-            }
-        }
-        return Collections.unmodifiableList(out);
     }
 }
