@@ -232,7 +232,8 @@ public final class CloudTrailReader {
         if (event.eventEpochSecond == EventTimes.INVALID) {
             return "eventTime '" + event.invalidEventTime + "' is not an ISO-8601 date-time with zone";
         }
-        if (event.eventSource == null && event.eventName == null) {
+        // Insights events carry their event source and name inside insightDetails only.
+        if (event.eventSource == null && event.eventName == null && !"AwsCloudTrailInsight".equals(event.eventType)) {
             return "not a CloudTrail record: no eventSource and no eventName";
         }
 

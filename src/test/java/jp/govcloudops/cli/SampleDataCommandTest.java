@@ -1,0 +1,38 @@
+package jp.govcloudops.cli;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SampleDataCommandTest {
+
+    @Test
+    void writesTheSampleAndRefusesToOverwriteUnlessAsked(@TempDir Path dir) {
+        String out = "--out=" + dir.resolve("sample");
+        assertThat(GovcloudCli.execute("sample-data", "--from=2026-10-05", "--to=2026-10-05", "--scale=0.02",
+                "--seed=3", out)).isEqualTo(ExitCodes.OK);
+        assertThat(dir.resolve("sample/labels.json")).exists();
+        assertThat(dir.resolve("sample/config/application.yml")).exists();
+        assertThat(dir.resolve("sample/logs/AWSLogs")).isDirectory();
+
+        assertThat(GovcloudCli.execute("sample-data", "--from=2026-10-05", "--to=2026-10-05", "--scale=0.02", out))
+                .isEqualTo(ExitCodes.FAILURE);
+        assertThat(GovcloudCli.execute("sample-data", "--from=2026-10-05", "--to=2026-10-05", "--scale=0.02", out,
+                "--overwrite", "--files-per-hour=0.5")).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void badOptionsFailWithoutWritingAnything(@TempDir Path dir) {
+        String out = "--out=" + dir.resolve("sample");
+        assertThat(GovcloudCli.execute("sample-data", "--from=2026-10-05", "--to=2026-10-04", out))
+                .isEqualTo(ExitCodes.FAILURE);
+        assertThat(GovcloudCli.execute("sample-data", "--from=2026-10-05", "--to=2026-10-05", "--scale=0", out))
+                .isEqualTo(ExitCodes.FAILURE);
+        assertThat(GovcloudCli.execute("sample-data", "--from=2026-10-05", "--to=2026-10-05",
+                "--files-per-hour=0.7", out)).isEqualTo(ExitCodes.FAILURE);
+        assertThat(dir.resolve("sample")).doesNotExist();
+    }
+}
