@@ -21,13 +21,19 @@ public class BaselineStore {
     }
 
     private final JdbcTemplate jdbc;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
-    public BaselineStore(JdbcTemplate jdbc) {
+    public BaselineStore(JdbcTemplate jdbc, org.springframework.transaction.support.TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
-    /** Replaces the rows of {@code metrics} for the days of {@code window}. */
+    /** Replaces the rows of {@code metrics} for the days of {@code window}, in one transaction. */
     public void replace(DetectionWindow window, List<String> metrics, List<Row> rows) {
+        transactions.executeWithoutResult(status -> write(window, metrics, rows));
+    }
+
+    private void write(DetectionWindow window, List<String> metrics, List<Row> rows) {
         for (String metric : metrics) {
             jdbc.update("DELETE FROM det_baseline WHERE metric = ? AND day BETWEEN ? AND ?", metric, window.from(),
                     window.to());

@@ -63,22 +63,30 @@ public class ApiRateDetector extends Analytics {
     @Override
     public List<Finding> detect(DetectionWindow window) {
         LocalDateTime start = window.fromUtc().minusDays(settings.historyDays());
-        Map<String, Map<String, TreeMap<LocalDateTime, Hour>>> series = new HashMap<>();
+        List<HourlyActivity.Row> activity = HourlyActivity.load(jdbc, start, window.toUtc());
+        Map<String, Map<String, TreeMap<LocalDateTime, long[]>>> sums = new HashMap<>();
         Map<String, TreeSet<LocalDateTime>> active = new HashMap<>();
-        jdbc.query("SELECT p.account_id, t.event_source, t.event_hour,"
-                + " SUM(CASE WHEN t.read_only = FALSE THEN t.events ELSE 0 END),"
-                + " SUM(t.events), SUM(CASE WHEN t.error_code IS NOT NULL THEN t.events ELSE 0 END)"
-                + " FROM ct_hourly t" + ACTIVE + " AND p.log_type = 'cloudtrail'"
-                + " WHERE t.event_hour >= ? AND t.event_hour < ?"
-                + " GROUP BY p.account_id, t.event_source, t.event_hour", rs -> {
-                    String account = rs.getString(1);
-                    String source = rs.getString(2) == null ? "-" : rs.getString(2);
-                    LocalDateTime hour = time(rs, 3);
-                    series.computeIfAbsent(account, a -> new HashMap<>())
-                            .computeIfAbsent(source, s -> new TreeMap<>())
-                            .put(hour, new Hour(rs.getLong(4), rs.getLong(5), rs.getLong(6)));
-                    active.computeIfAbsent(account, a -> new TreeSet<>()).add(hour);
-                }, start, window.toUtc());
+        Map<List<Object>, List<HourlyActivity.Row>> byHour = new HashMap<>();
+        for (HourlyActivity.Row row : activity) {
+            String source = row.eventSource() == null ? "-" : row.eventSource();
+            long[] s = sums.computeIfAbsent(row.account(), a -> new HashMap<>())
+                    .computeIfAbsent(source, x -> new TreeMap<>()).computeIfAbsent(row.hour(), h -> new long[3]);
+            if (Boolean.FALSE.equals(row.readOnly())) {
+                s[0] += row.events();
+            }
+            s[1] += row.events();
+            if (row.errorCode() != null) {
+                s[2] += row.events();
+            }
+            active.computeIfAbsent(row.account(), a -> new TreeSet<>()).add(row.hour());
+            if (!row.hour().isBefore(window.fromUtc())) {
+                byHour.computeIfAbsent(List.of(row.account(), source, row.hour()), k -> new ArrayList<>()).add(row);
+            }
+        }
+        Map<String, Map<String, TreeMap<LocalDateTime, Hour>>> series = new HashMap<>();
+        sums.forEach((account, sources) -> sources.forEach((source, hours) -> hours.forEach((hour, s) ->
+                series.computeIfAbsent(account, a -> new HashMap<>()).computeIfAbsent(source, x -> new TreeMap<>())
+                        .put(hour, new Hour(s[0], s[1], s[2])))));
 
         Optional<Rule> callRule = rule(CALL_RATE);
         Optional<Rule> errorRule = rule(ERROR_RATE);
@@ -127,8 +135,8 @@ public class ApiRateDetector extends Analytics {
                         rows.add(new BaselineStore.Row(day, CALL_RATE, account, source, calls, historyDays.size(),
                                 peak, peak == null ? null : flagged.get(peak)));
                         if (peak != null) {
-                            findings.add(finding(rule, window, day, account, source, flagged, peak, calls,
-                                    historyDays.size(), false));
+                            findings.add(finding(rule, day, account, source, flagged, peak, calls,
+                                    historyDays.size(), false, byHour));
                         }
                     });
                     errorRule.ifPresent(rule -> {
@@ -144,8 +152,8 @@ public class ApiRateDetector extends Analytics {
                         rows.add(new BaselineStore.Row(day, ERROR_RATE, account, source, errors, historyDays.size(),
                                 peak, peak == null ? null : flagged.get(peak)));
                         if (peak != null) {
-                            findings.add(finding(rule, window, day, account, source, flagged, peak, errors,
-                                    historyDays.size(), true));
+                            findings.add(finding(rule, day, account, source, flagged, peak, errors,
+                                    historyDays.size(), true, byHour));
                         }
                     });
                 }
@@ -159,31 +167,38 @@ public class ApiRateDetector extends Analytics {
         return flagged.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
     }
 
-    private Finding finding(Rule rule, DetectionWindow window, LocalDate day, String account, String source,
-            Map<LocalDateTime, Double> flagged, LocalDateTime peak, Stats baseline, int historyDays, boolean errors) {
+    /** {@code rowsAtHour}: the rows of the run's days by (account, source, hour), for the peak hour's evidence. */
+    private Finding finding(Rule rule, LocalDate day, String account, String source,
+            Map<LocalDateTime, Double> flagged, LocalDateTime peak, Stats baseline, int historyDays, boolean errors,
+            Map<List<Object>, List<HourlyActivity.Row>> rowsAtHour) {
         List<Map<String, Object>> top = new ArrayList<>();
         Map<String, Long> names = new LinkedHashMap<>();
         Map<String, Long> principals = new LinkedHashMap<>();
         Map<String, Long> codes = new LinkedHashMap<>();
-        jdbc.query("SELECT t.event_name, t.principal, t.error_code, SUM(t.events) FROM ct_hourly t" + ACTIVE
-                + " WHERE p.account_id = ? AND t.event_source = ? AND t.event_hour = ?"
-                + (errors ? " AND t.error_code IS NOT NULL" : " AND t.read_only = FALSE")
-                + " GROUP BY t.event_name, t.principal, t.error_code ORDER BY 4 DESC", rs -> {
-                    long events = rs.getLong(4);
-                    names.merge(String.valueOf(rs.getString(1)), events, Long::sum);
-                    principals.merge(String.valueOf(rs.getString(2)), events, Long::sum);
-                    if (rs.getString(3) != null) {
-                        codes.merge(rs.getString(3), events, Long::sum);
-                    }
-                    if (top.size() < 10) {
-                        Map<String, Object> row = new LinkedHashMap<>();
-                        row.put("event_name", rs.getString(1));
-                        row.put("principal", rs.getString(2));
-                        row.put("error_code", rs.getString(3));
-                        row.put("events", events);
-                        top.add(row);
-                    }
-                }, account, source.equals("-") ? null : source, peak);
+        Map<List<String>, Long> grouped = new HashMap<>();
+        for (HourlyActivity.Row row : rowsAtHour.getOrDefault(List.of(account, source, peak), List.of())) {
+            boolean counted = errors ? row.errorCode() != null : Boolean.FALSE.equals(row.readOnly());
+            if (counted) {
+                grouped.merge(java.util.Arrays.asList(row.eventName(), row.principal(), row.errorCode()), row.events(),
+                        Long::sum);
+            }
+        }
+        grouped.entrySet().stream().sorted(Map.Entry.<List<String>, Long>comparingByValue().reversed()).forEach(e -> {
+            long events = e.getValue();
+            names.merge(String.valueOf(e.getKey().get(0)), events, Long::sum);
+            principals.merge(String.valueOf(e.getKey().get(1)), events, Long::sum);
+            if (e.getKey().get(2) != null) {
+                codes.merge(e.getKey().get(2), events, Long::sum);
+            }
+            if (top.size() < 10) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("event_name", e.getKey().get(0));
+                row.put("principal", e.getKey().get(1));
+                row.put("error_code", e.getKey().get(2));
+                row.put("events", events);
+                top.add(row);
+            }
+        });
         double value = flagged.get(peak);
         Evidence evidence = new Evidence("statistic")
                 .put("metric", errors ? "error_rate_per_hour" : "write_calls_per_hour")

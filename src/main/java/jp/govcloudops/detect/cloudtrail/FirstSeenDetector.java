@@ -3,7 +3,6 @@ package jp.govcloudops.detect.cloudtrail;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,9 +26,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * First-seen terms ("new terms") per account from the hourly aggregates: a principal, a source IP (of the identity
- * types configured), a region, or a write API of a principal that did not occur in the account during the
- * {@code history-days} before the day. An account needs {@code min-history-days} days of data first, so a new
- * installation does not report everything as new. AWS services acting for themselves are not terms.
+ * types configured), a region, or a write API of a principal (of the identity types configured) that did not occur
+ * in the account during the {@code history-days} before the day. An account needs {@code min-history-days} days of
+ * data first, so a new installation does not report everything as new. AWS services acting for themselves are not
+ * terms.
  */
 @Component
 public class FirstSeenDetector extends Analytics {
@@ -51,7 +51,7 @@ public class FirstSeenDetector extends Analytics {
         return "first-seen";
     }
 
-    /** One occurrence of a term in a range: the principal behind it, when, how often, doing what. */
+    /** A term's occurrences on one day: when, how often, by whom, doing what. */
     private static final class Seen {
         LocalDateTime first;
         LocalDateTime last;
@@ -59,107 +59,83 @@ public class FirstSeenDetector extends Analytics {
         final Map<String, Long> principals = new LinkedHashMap<>();
         final Map<String, Long> names = new LinkedHashMap<>();
         final Set<String> sourceIps = new HashSet<>();
+
+        void add(HourlyActivity.Row row) {
+            first = first == null || row.hour().isBefore(first) ? row.hour() : first;
+            last = last == null || row.hour().isAfter(last) ? row.hour() : last;
+            events += row.events();
+            principals.merge(String.valueOf(row.principal()), row.events(), Long::sum);
+            names.merge(row.eventSource() + ":" + row.eventName(), row.events(), Long::sum);
+            if (row.sourceIp() != null) {
+                sourceIps.add(row.sourceIp());
+            }
+        }
     }
 
     @Override
     public List<Finding> detect(DetectionWindow window) {
+        List<String> enabled = ruleIds();
+        if (enabled.isEmpty()) {
+            return List.of();
+        }
+        LocalDateTime start = window.fromUtc().minusDays(settings.historyDays());
+        // account -> days with data; rule -> account -> term -> day -> occurrences
+        Map<String, Set<LocalDate>> accountDays = new HashMap<>();
+        Map<String, Map<String, Map<String, TreeMap<LocalDate, Seen>>>> terms = new HashMap<>();
+        for (HourlyActivity.Row row : HourlyActivity.load(jdbc, start, window.toUtc())) {
+            LocalDate day = window.dayOf(row.hour());
+            accountDays.computeIfAbsent(row.account(), a -> new HashSet<>()).add(day);
+            if (row.isService()) {
+                continue;
+            }
+            for (String ruleId : enabled) {
+                String term = term(ruleId, row);
+                if (term != null) {
+                    terms.computeIfAbsent(ruleId, r -> new HashMap<>()).computeIfAbsent(row.account(), a -> new HashMap<>())
+                            .computeIfAbsent(term, t -> new TreeMap<>()).computeIfAbsent(day, d -> new Seen()).add(row);
+                }
+            }
+        }
         List<Finding> findings = new ArrayList<>();
         for (LocalDate day : window.days()) {
-            LocalDateTime dayStart = window.startUtc(day);
-            LocalDateTime dayEnd = window.startUtc(day.plusDays(1));
-            LocalDateTime historyStart = dayStart.minusDays(settings.historyDays());
-            Map<String, Integer> historyDays = historyDays(window, historyStart, dayStart);
-            for (String ruleId : ruleIds()) {
+            LocalDate historyStart = day.minusDays(settings.historyDays());
+            for (String ruleId : enabled) {
                 Rule rule = rule(ruleId).orElseThrow();
-                Map<String, Map<String, Seen>> today = terms(ruleId, dayStart, dayEnd);
-                if (today.isEmpty()) {
-                    continue;
-                }
-                Map<String, Map<String, Seen>> before = terms(ruleId, historyStart, dayStart);
-                for (var account : today.entrySet()) {
-                    int days = historyDays.getOrDefault(account.getKey(), 0);
+                terms.getOrDefault(ruleId, Map.of()).forEach((account, byTerm) -> {
+                    int days = (int) accountDays.getOrDefault(account, Set.of()).stream()
+                            .filter(d -> !d.isBefore(historyStart) && d.isBefore(day)).count();
                     if (days < settings.minHistoryDays()) {
-                        continue;
+                        return;
                     }
-                    Set<String> known = before.getOrDefault(account.getKey(), Map.of()).keySet();
                     Map<String, Seen> fresh = new TreeMap<>();
-                    account.getValue().forEach((term, seen) -> {
-                        if (!known.contains(term)) {
-                            fresh.put(term, seen);
+                    byTerm.forEach((term, occurrences) -> {
+                        Seen today = occurrences.get(day);
+                        if (today != null && occurrences.subMap(historyStart, true, day, false).isEmpty()) {
+                            fresh.put(term, today);
                         }
                     });
                     if (ruleId.equals(API)) {
-                        findings.addAll(apiFindings(rule, day, account.getKey(), fresh, days));
+                        findings.addAll(apiFindings(rule, day, account, fresh, days));
                     } else {
-                        fresh.forEach((term, seen) -> findings.add(finding(rule, day, account.getKey(), term, seen, days)));
+                        fresh.forEach((term, seen) -> findings.add(finding(rule, day, account, term, seen, days)));
                     }
-                }
+                });
             }
         }
         return findings;
     }
 
-    /** Days with CloudTrail data per account in [from, to). */
-    private Map<String, Integer> historyDays(DetectionWindow window, LocalDateTime from, LocalDateTime to) {
-        Map<String, Set<LocalDate>> days = new HashMap<>();
-        jdbc.query("SELECT DISTINCT p.account_id, t.event_hour FROM ct_hourly t" + ACTIVE
-                + " AND p.log_type = 'cloudtrail' WHERE t.event_hour >= ? AND t.event_hour < ?",
-                rs -> {
-                    days.computeIfAbsent(rs.getString(1), a -> new HashSet<>()).add(window.dayOf(time(rs, 2)));
-                }, from, to);
-        Map<String, Integer> counts = new HashMap<>();
-        days.forEach((a, d) -> counts.put(a, d.size()));
-        return counts;
-    }
-
-    private Map<String, Map<String, Seen>> terms(String ruleId, LocalDateTime from, LocalDateTime to) {
-        String filter = switch (ruleId) {
-            case PRINCIPAL -> " AND t.principal IS NOT NULL";
-            case SOURCE_IP -> " AND t.source_ip IS NOT NULL AND t.identity_type IN ("
-                    + String.join(", ", Collections.nCopies(Math.max(1, settings.sourceIpIdentityTypes().size()), "?"))
-                    + ")";
-            case REGION -> " AND t.event_region IS NOT NULL";
-            default -> " AND t.principal IS NOT NULL AND t.error_code IS NULL"
-                    + (settings.writeApisOnly() ? " AND t.read_only = FALSE" : "");
+    private String term(String ruleId, HourlyActivity.Row row) {
+        return switch (ruleId) {
+            case PRINCIPAL -> row.principal();
+            case SOURCE_IP -> row.sourceIp() != null && settings.sourceIpIdentityTypes().contains(row.identityType())
+                    && isIp(row.sourceIp()) ? row.sourceIp() : null;
+            case REGION -> row.region();
+            default -> row.principal() != null && row.errorCode() == null
+                    && settings.apiIdentityTypes().contains(row.identityType())
+                    && (!settings.writeApisOnly() || Boolean.FALSE.equals(row.readOnly()))
+                    ? row.principal() + " " + row.eventSource() + ":" + row.eventName() : null;
         };
-        List<Object> args = new ArrayList<>(List.of(from, to));
-        if (ruleId.equals(SOURCE_IP)) {
-            args.addAll(settings.sourceIpIdentityTypes().isEmpty() ? List.of("") : settings.sourceIpIdentityTypes());
-        }
-        Map<String, Map<String, Seen>> terms = new HashMap<>();
-        jdbc.query("SELECT p.account_id, t.principal, t.source_ip, t.event_region, t.event_source, t.event_name,"
-                + " MIN(t.event_hour), MAX(t.event_hour), SUM(t.events) FROM ct_hourly t" + ACTIVE
-                + " AND p.log_type = 'cloudtrail'"
-                + " WHERE t.event_hour >= ? AND t.event_hour < ?"
-                + " AND (t.identity_type IS NULL OR t.identity_type <> 'AWSService')" + filter
-                + " GROUP BY p.account_id, t.principal, t.source_ip, t.event_region, t.event_source, t.event_name",
-                rs -> {
-                    String principal = rs.getString(2);
-                    String sourceIp = rs.getString(3);
-                    String term = switch (ruleId) {
-                        case PRINCIPAL -> principal;
-                        case SOURCE_IP -> isIp(sourceIp) ? sourceIp : null;
-                        case REGION -> rs.getString(4);
-                        default -> principal + " " + rs.getString(5) + ":" + rs.getString(6);
-                    };
-                    if (term == null) {
-                        return;
-                    }
-                    Seen seen = terms.computeIfAbsent(rs.getString(1), a -> new HashMap<>())
-                            .computeIfAbsent(term, t -> new Seen());
-                    LocalDateTime first = time(rs, 7);
-                    LocalDateTime last = time(rs, 8);
-                    seen.first = seen.first == null || first.isBefore(seen.first) ? first : seen.first;
-                    seen.last = seen.last == null || last.isAfter(seen.last) ? last : seen.last;
-                    long events = rs.getLong(9);
-                    seen.events += events;
-                    seen.principals.merge(String.valueOf(principal), events, Long::sum);
-                    seen.names.merge(rs.getString(5) + ":" + rs.getString(6), events, Long::sum);
-                    if (sourceIp != null) {
-                        seen.sourceIps.add(sourceIp);
-                    }
-                }, args.toArray());
-        return terms;
     }
 
     private Finding finding(Rule rule, LocalDate day, String account, String term, Seen seen, int historyDays) {

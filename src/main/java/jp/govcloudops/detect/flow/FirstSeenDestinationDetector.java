@@ -4,11 +4,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import jp.govcloudops.config.DetectionProperties;
@@ -58,53 +56,46 @@ public class FirstSeenDestinationDetector extends Analytics {
         if (rule == null) {
             return List.of();
         }
+        LocalDateTime start = window.fromUtc().minusDays(settings.destinationHistoryDays());
+        // (account, interface) -> destination -> day -> traffic, read in one pass
+        Map<List<String>, Map<String, TreeMap<LocalDate, Dest>>> seen = new HashMap<>();
+        Map<List<String>, String> regions = new HashMap<>();
+        jdbc.query("SELECT p.account_id, p.region, t.interface_id, t.dst_net, t.dst_port, t.event_hour, t.flows,"
+                + " t.bytes, t.dst_addr FROM det_flow_dest t" + ACTIVE
+                + " WHERE t.event_hour >= ? AND t.event_hour < ?", rs -> {
+                    List<String> key = List.of(rs.getString(1), rs.getString(3));
+                    LocalDateTime hour = time(rs, 6);
+                    Dest d = seen.computeIfAbsent(key, k -> new HashMap<>())
+                            .computeIfAbsent(rs.getString(4) + ":" + rs.getInt(5), k -> new TreeMap<>())
+                            .computeIfAbsent(window.dayOf(hour), k -> new Dest());
+                    d.first = d.first == null || hour.isBefore(d.first) ? hour : d.first;
+                    d.flows += rs.getLong(7);
+                    d.bytes += rs.getLong(8);
+                    d.sample = d.sample == null ? rs.getString(9) : d.sample;
+                    regions.put(key, rs.getString(2));
+                }, start, window.toUtc());
+        // When each interface first logged anything within the history (younger ones are skipped).
+        Map<List<String>, LocalDateTime> firstLogged = new HashMap<>();
+        jdbc.query("SELECT p.account_id, t.interface_id, MIN(t.event_hour) FROM flow_hourly t" + ACTIVE
+                + " WHERE t.event_hour >= ? AND t.event_hour < ? AND t.interface_id IS NOT NULL"
+                + " GROUP BY p.account_id, t.interface_id", rs -> {
+                    firstLogged.put(List.of(rs.getString(1), rs.getString(2)), time(rs, 3));
+                }, start, window.toUtc());
+
         List<Finding> findings = new ArrayList<>();
         for (LocalDate day : window.days()) {
-            LocalDateTime dayStart = window.startUtc(day);
-            LocalDateTime dayEnd = window.startUtc(day.plusDays(1));
-            LocalDateTime historyStart = dayStart.minusDays(settings.destinationHistoryDays());
-            Map<List<String>, Map<String, Dest>> today = new LinkedHashMap<>();
-            Map<List<String>, String> regions = new HashMap<>();
-            jdbc.query("SELECT p.account_id, p.region, t.interface_id, t.dst_net, t.dst_port, MIN(t.event_hour),"
-                    + " SUM(t.flows), SUM(t.bytes), MIN(t.dst_addr) FROM det_flow_dest t" + ACTIVE
-                    + " WHERE t.event_hour >= ? AND t.event_hour < ?"
-                    + " GROUP BY p.account_id, p.region, t.interface_id, t.dst_net, t.dst_port", rs -> {
-                        List<String> key = List.of(rs.getString(1), rs.getString(3));
-                        Dest d = today.computeIfAbsent(key, k -> new TreeMap<>())
-                                .computeIfAbsent(rs.getString(4) + ":" + rs.getInt(5), k -> new Dest());
-                        LocalDateTime first = time(rs, 6);
-                        d.first = d.first == null || first.isBefore(d.first) ? first : d.first;
-                        d.flows += rs.getLong(7);
-                        d.bytes += rs.getLong(8);
-                        d.sample = rs.getString(9);
-                        regions.put(key, rs.getString(2));
-                    }, dayStart, dayEnd);
-            if (today.isEmpty()) {
-                continue;
-            }
-            Map<List<String>, Set<String>> known = new HashMap<>();
-            jdbc.query("SELECT DISTINCT p.account_id, t.interface_id, t.dst_net, t.dst_port FROM det_flow_dest t" + ACTIVE
-                    + " WHERE t.event_hour >= ? AND t.event_hour < ?", rs -> {
-                        known.computeIfAbsent(List.of(rs.getString(1), rs.getString(2)), k -> new HashSet<>())
-                                .add(rs.getString(3) + ":" + rs.getInt(4));
-                    }, historyStart, dayStart);
-            Map<List<String>, LocalDateTime> firstLogged = new HashMap<>();
-            jdbc.query("SELECT p.account_id, t.interface_id, MIN(t.event_hour) FROM flow_hourly t" + ACTIVE
-                    + " WHERE t.event_hour >= ? AND t.event_hour < ? AND t.interface_id IS NOT NULL"
-                    + " GROUP BY p.account_id, t.interface_id", rs -> {
-                        firstLogged.put(List.of(rs.getString(1), rs.getString(2)), time(rs, 3));
-                    }, historyStart, dayStart);
-            LocalDateTime oldEnough = dayStart.minusDays(settings.destinationMinHistoryDays());
-            today.forEach((key, destinations) -> {
+            LocalDate historyStart = day.minusDays(settings.destinationHistoryDays());
+            LocalDateTime oldEnough = window.startUtc(day).minusDays(settings.destinationMinHistoryDays());
+            seen.forEach((key, destinations) -> {
                 LocalDateTime since = firstLogged.get(key);
                 if (since == null || since.isAfter(oldEnough)) {
                     return;
                 }
-                Set<String> seen = known.getOrDefault(key, Set.of());
                 Map<String, Dest> fresh = new TreeMap<>();
-                destinations.forEach((dest, d) -> {
-                    if (!seen.contains(dest)) {
-                        fresh.put(dest, d);
+                destinations.forEach((dest, byDay) -> {
+                    Dest today = byDay.get(day);
+                    if (today != null && byDay.subMap(historyStart, true, day, false).isEmpty()) {
+                        fresh.put(dest, today);
                     }
                 });
                 if (!fresh.isEmpty()) {
