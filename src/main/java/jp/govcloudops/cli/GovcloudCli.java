@@ -21,7 +21,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "govcloud-ops", mixinStandardHelpOptions = true, version = "govcloud-ops 0.1.0",
         description = "Nightly and monthly operations for a Government Cloud (ガバメントクラウド) AWS estate.",
         subcommands = {NightlyCommand.class, ReprocessCommand.class, StatusCommand.class, QueryCommand.class,
-                WorkerCommand.class, SampleDataCommand.class,
+                WorkerCommand.class, SampleDataCommand.class, FindingsCommand.class,
 },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (run the same command again to resume)",
