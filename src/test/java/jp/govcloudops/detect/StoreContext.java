@@ -30,7 +30,7 @@ final class StoreContext implements AutoCloseable {
         this.source = source;
         this.url = "jdbc:h2:file:" + dir.resolve("store").toAbsolutePath();
         List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + url,
-                "--govcloud.sources[0]=" + source.toAbsolutePath(), "--logging.level.jp.govcloudops=WARN", "--logging.level.jp.govcloudops.detect.DetectionService=DEBUG"));
+                "--govcloud.sources[0]=" + source.toAbsolutePath(), "--logging.level.jp.govcloudops=WARN"));
         List<String> given = List.of(properties);
         // A repeated command-line property is joined with commas, so defaults only where the test gives none.
         if (given.stream().noneMatch(p -> p.startsWith("--govcloud.network."))) {
