@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Random;
 
 import jp.govcloudops.detect.rule.Severity;
-import org.junit.jupiter.api.Test;
+import jp.govcloudops.support.TestStore;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -31,8 +33,9 @@ class FlowFindingsTest {
     @TempDir
     Path dir;
 
-    @Test
-    void plantedNetworkIncidentsAreFoundAndQuietDaysAreQuiet() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgres"})
+    void plantedNetworkIncidentsAreFoundAndQuietDaysAreQuiet(String database) throws Exception {
         Path source = Files.createDirectories(dir.resolve("logs"));
         Random random = new Random(7);
         LocalDate first = LAST.minusDays(9);
@@ -59,7 +62,7 @@ class FlowFindingsTest {
                 + " - SKIPDATA");
         LogFixtures.flowLog(source, ACCOUNT, t.plusSeconds(7200), lines);
 
-        try (StoreContext store = new StoreContext(dir, source)) {
+        try (StoreContext store = new StoreContext(TestStore.of(database, dir), source)) {
             store.ingest(first.minusDays(1), LAST, false);
             DetectionService detection = store.bean(DetectionService.class);
             detection.run(detection.window(first, LAST));

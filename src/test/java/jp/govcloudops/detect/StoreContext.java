@@ -27,10 +27,18 @@ final class StoreContext implements AutoCloseable {
     final String url;
 
     StoreContext(Path dir, Path source, String... properties) {
+        this("jdbc:h2:file:" + dir.resolve("store").toAbsolutePath(), source, properties);
+    }
+
+    /** On the store at {@code url} (jp.govcloudops.support.TestStore gives H2 or a fresh PostgreSQL schema). */
+    StoreContext(String url, Path source, String... properties) {
         this.source = source;
-        this.url = "jdbc:h2:file:" + dir.resolve("store").toAbsolutePath();
+        this.url = url;
         List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + url,
                 "--govcloud.sources[0]=" + source.toAbsolutePath(), "--logging.level.jp.govcloudops=WARN"));
+        if (!url.startsWith("jdbc:h2:")) {
+            args.add("--spring.datasource.username=");
+        }
         List<String> given = List.of(properties);
         // A repeated command-line property is joined with commas, so defaults only where the test gives none.
         if (given.stream().noneMatch(p -> p.startsWith("--govcloud.network."))) {
