@@ -21,8 +21,9 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "govcloud-ops", mixinStandardHelpOptions = true, version = "govcloud-ops 0.1.0",
         description = "Nightly and monthly operations for a Government Cloud (ガバメントクラウド) AWS estate.",
         subcommands = {NightlyCommand.class, ReprocessCommand.class, StatusCommand.class, QueryCommand.class,
-                WorkerCommand.class, SampleDataCommand.class, FindingsCommand.class,
-},
+                SampleDataCommand.class, DemoCommand.class, WorkerCommand.class, ReportCommand.class,
+                EffortCommand.class, IncidentCommand.class, InquiryCommand.class, RiskCommand.class,
+                CostIngestCommand.class, CostCheckCommand.class, FindingsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (run the same command again to resume)",
                 "2:completed with data gaps or quarantined input"})
@@ -33,9 +34,15 @@ public class GovcloudCli {
                     + " Repeatable. Default: govcloud.sources.")
     List<String> sources = new ArrayList<>();
 
+    @Option(names = "--cost-source", scope = ScopeType.INHERIT, paramLabel = "LOCATION",
+            description = "AWS Data Exports location (CUR 2.0 or FOCUS): s3://bucket/prefix or a local directory"
+                    + " holding <export>/data/BILLING_PERIOD=YYYY-MM/. Repeatable. Default: govcloud.cost.sources.")
+    List<String> costSources = new ArrayList<>();
+
     @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
             description = "The store. Default: the H2 file database under ./data.")
     String database;
+
 
     public static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new GovcloudCli());
@@ -68,6 +75,9 @@ public class GovcloudCli {
         }
         for (int i = 0; i < sources.size(); i++) {
             properties.add("--govcloud.sources[" + i + "]=" + sources.get(i));
+        }
+        for (int i = 0; i < costSources.size(); i++) {
+            properties.add("--govcloud.cost.sources[" + i + "]=" + costSources.get(i));
         }
         properties.addAll(List.of(extraProperties));
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(GovcloudOpsApplication.class)

@@ -24,7 +24,7 @@ import java.util.function.Predicate;
  */
 public final class AwsLogsLayout {
 
-    private static final int MAX_SEARCH_DEPTH = 3;
+    private static final int MAX_SEARCH_DEPTH = 4;
 
     private final ObjectSource source;
 

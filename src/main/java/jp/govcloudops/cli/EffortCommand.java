@@ -1,0 +1,115 @@
+package jp.govcloudops.cli;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.concurrent.Callable;
+
+import jp.govcloudops.records.OperatorRecordsImport;
+import jp.govcloudops.records.WorkCategory;
+import jp.govcloudops.records.WorkEffort;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "effort", mixinStandardHelpOptions = true,
+        description = {"Work effort records (作業実績) for the monthly report: import a CSV file or add one entry.",
+                "Formats: docs/operator-records.md."},
+        subcommands = {EffortCommand.Import.class, EffortCommand.Add.class})
+public class EffortCommand implements Callable<Integer> {
+
+    @ParentCommand
+    GovcloudCli root;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.FAILURE;
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Imports a work-effort CSV file. Importing a file with the same name again replaces",
+                    "its earlier rows; a file with any bad row is refused whole, naming each bad line."})
+    static class Import implements Callable<Integer> {
+
+        @ParentCommand
+        EffortCommand parent;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE")
+        Path file;
+
+        @Option(names = "--encoding", defaultValue = "UTF-8",
+                description = "The file's encoding (default ${DEFAULT-VALUE}; Excel's CSV is often windows-31j).")
+        String encoding;
+
+        @Override
+        public Integer call() {
+            return RecordImports.run(parent.root, spec, "work-effort rows", file, encoding,
+                    (records, charset) -> records.importEffort(file, charset));
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Adds one work-effort entry.")
+    static class Add implements Callable<Integer> {
+
+        @ParentCommand
+        EffortCommand parent;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--date", required = true, paramLabel = "D", description = "Japan date of the work.")
+        LocalDate date;
+
+        @Option(names = "--start", paramLabel = "HH:MM", description = "Japan start time (splits hours by 受付時間).")
+        LocalTime start;
+
+        @Option(names = "--hours", required = true, paramLabel = "H", description = "Hours, e.g. 1.5.")
+        BigDecimal hours;
+
+        @Option(names = "--category", required = true, paramLabel = "CATEGORY",
+                description = "定常監視, アラート対応, 障害対応, セキュリティ分析, テンプレート適用, 構成・コストレビュー, 報告書作成,"
+                        + " 会議 or 問合せ対応.")
+        String category;
+
+        @Option(names = "--person", required = true, paramLabel = "NAME")
+        String person;
+
+        @Option(names = "--finding", paramLabel = "ID", description = "The finding the work was spent on.")
+        Long findingId;
+
+        @Option(names = "--note", paramLabel = "TEXT")
+        String note;
+
+        @Override
+        public Integer call() {
+            WorkCategory parsed = WorkCategory.fromLabel(category).orElse(null);
+            if (parsed == null) {
+                spec.commandLine().getErr().println("error: --category must be one of "
+                        + String.join("、", WorkCategory.labels()));
+                return ExitCodes.FAILURE;
+            }
+            if (hours.signum() <= 0 || hours.compareTo(BigDecimal.valueOf(24)) > 0 || hours.scale() > 2) {
+                spec.commandLine().getErr().println("error: --hours must be more than 0 and at most 24, two decimals");
+                return ExitCodes.FAILURE;
+            }
+            WorkEffort effort = new WorkEffort(date, start, hours.setScale(2), parsed, person, findingId, note, 0);
+            return parent.root.withContext(context -> {
+                context.getBean(OperatorRecordsImport.class).addEffort(effort);
+                spec.commandLine().getOut().printf("added %s %s %s h %s%n", date, parsed.label(), hours, person);
+                spec.commandLine().getOut().flush();
+                return ExitCodes.OK;
+            });
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package jp.govcloudops.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.concurrent.Callable;
+
+import jp.govcloudops.config.ReportProperties;
+import jp.govcloudops.job.report.ReportLauncher;
+import jp.govcloudops.job.report.ReportParameters;
+import jp.govcloudops.report.render.ReportFormat;
+import org.springframework.batch.core.BatchStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Writes the monthly operation report (月次運用報告書) for a month from the store: PDF by default,",
+                "or HTML or XLSX; optionally also uploads it to an S3 prefix. A Spring Batch job: after a failure,",
+                "run the same command again to resume (a failed upload is retried without rendering again)."})
+public class ReportCommand implements Callable<Integer> {
+
+    @ParentCommand
+    GovcloudCli root;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "The month to report (Japan time).")
+    YearMonth month;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Output file. Default: monthly-report-YYYY-MM.<format> in govcloud.report.output-directory"
+                    + " (./data/reports).")
+    Path out;
+
+    @Option(names = "--format", defaultValue = "pdf", paramLabel = "FORMAT", description = "pdf (default), html or xlsx.")
+    String format;
+
+    @Option(names = "--s3-prefix", paramLabel = "s3://BUCKET/PREFIX",
+            description = "Also upload the file there. Default: govcloud.report.s3-prefix, if set.")
+    String s3Prefix;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        ReportFormat reportFormat;
+        try {
+            reportFormat = ReportFormat.of(format);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return ExitCodes.FAILURE;
+        }
+        return root.withContext(context -> {
+            ReportProperties settings = context.getBean(ReportProperties.class);
+            Path file = this.out != null ? this.out
+                    : settings.outputDirectory().resolve("monthly-report-" + month + "." + reportFormat.extension());
+            String prefix = s3Prefix != null ? s3Prefix : settings.s3Prefix();
+            try {
+                ReportLauncher.Outcome outcome = context.getBean(ReportLauncher.class)
+                        .run(new ReportParameters(month, reportFormat, file, prefix, 1));
+                if (outcome.execution().getStatus() != BatchStatus.COMPLETED) {
+                    out.printf("report FAILED (job execution %d): %s%n", outcome.execution().getId(),
+                            outcome.execution().getExitStatus().getExitDescription().lines().findFirst().orElse(""));
+                    out.println("Run the same command again to resume where it stopped.");
+                    return ExitCodes.FAILURE;
+                }
+                out.printf("report %s: %s (%d pages, %,d bytes)%s%n", month, outcome.file(), outcome.pages(),
+                        outcome.bytes(), outcome.s3() == null ? "" : ", uploaded to " + outcome.s3());
+                return ExitCodes.OK;
+            } catch (Exception e) {
+                out.println("report FAILED: " + GovcloudCli.rootMessage(e));
+                return ExitCodes.FAILURE;
+            } finally {
+                out.flush();
+            }
+        });
+    }
+}

@@ -1,0 +1,28 @@
+package jp.govcloudops.records;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+
+import jp.govcloudops.records.CsvRows.BadValueException;
+import jp.govcloudops.records.CsvRows.Row;
+
+/** One piece of work as an operator records it (作業実績). Times are Japan wall-clock times. */
+public record WorkEffort(LocalDate date, LocalTime start, BigDecimal hours, WorkCategory category, String person,
+        Long findingId, String note, int line) {
+
+    public static final List<String> REQUIRED = List.of("date", "hours", "category", "person");
+    public static final List<String> OPTIONAL = List.of("start", "finding_id", "note");
+
+    static WorkEffort fromRow(Row row) {
+        LocalDate date = Values.date("date", Values.required(row, "date", 20));
+        BigDecimal hours = Values.hours("hours", Values.required(row, "hours", 10));
+        String category = Values.required(row, "category", 32);
+        WorkCategory parsed = WorkCategory.fromLabel(category).orElseThrow(() -> new BadValueException("'category'"
+                + " is '" + category + "', expected one of " + String.join("、", WorkCategory.labels())));
+        return new WorkEffort(date, Values.time("start", row.get("start")), hours, parsed,
+                Values.required(row, "person", 200), Values.id("finding_id", row.get("finding_id")),
+                Values.optional(row, "note", 2000), row.line());
+    }
+}

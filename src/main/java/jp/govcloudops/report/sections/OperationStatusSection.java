@@ -1,0 +1,172 @@
+package jp.govcloudops.report.sections;
+
+import java.awt.Color;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jp.govcloudops.aggregate.Boundary;
+import jp.govcloudops.report.Jp;
+import jp.govcloudops.report.ReportContext;
+import jp.govcloudops.report.document.Section;
+import jp.govcloudops.report.document.Table;
+import jp.govcloudops.report.document.Table.Column;
+import jp.govcloudops.report.render.ReportCharts;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * 3 稼働状況: whether each account's logs arrived every day (the evidence that logging and the estate were up), and
+ * the traffic over each network boundary (LGCS, ASP, VPC, internet) from the flow logs.
+ */
+@Component
+@Order(3)
+public class OperationStatusSection implements SectionWriter {
+
+    static final String[] COVERAGE_STATES = {"両方あり", "CloudTrailのみ", "フローログのみ", "なし", "対象外（未到来）"};
+    private static final Color[] COVERAGE_COLORS = {new Color(0x70AD47), new Color(0xFFC000), new Color(0x5B9BD5),
+            new Color(0xC00000), new Color(0xE7E6E6)};
+
+    @Override
+    public Section write(ReportContext c) {
+        Section s = new Section("3", "稼働状況");
+        s.paragraph("ログの到着状況（アカウント別・日別）と、VPC フローログによる境界別の通信状況から稼働状況を確認した。"
+                + "日付は日本時間（" + c.zone().getId() + "）の暦日で集計している。");
+        coverage(c, s);
+        traffic(c, s);
+        return s;
+    }
+
+    private void coverage(ReportContext c, Section s) {
+        s.subsection("ログ収集状況（アカウント別・日別）");
+        List<String> accounts = EstateAccounts.of(c);
+        Map<String, Set<LocalDate>> cloudtrail = days(c, "report_cloudtrail_rows");
+        Map<String, Set<LocalDate>> flow = days(c, "report_flow_rows");
+        List<LocalDate> days = c.first().datesUntil(c.last().plusDays(1)).toList();
+        LocalDate lastCounted = c.lastCountedDay();
+        long countedDays = days.stream().filter(d -> !d.isAfter(lastCounted)).count();
+        Table table = new Table(Column.text("アカウント", 5), Column.number("CloudTrail 受信日数", 2),
+                Column.number("フローログ 受信日数", 2), Column.text("欠損日（受信なし）", 5));
+        int[][] states = new int[accounts.size()][days.size()];
+        boolean any = false;
+        for (int a = 0; a < accounts.size(); a++) {
+            String account = accounts.get(a);
+            Set<LocalDate> ct = cloudtrail.getOrDefault(account, Set.of());
+            Set<LocalDate> fl = flow.getOrDefault(account, Set.of());
+            any |= !ct.isEmpty() || !fl.isEmpty();
+            List<LocalDate> missing = new ArrayList<>();
+            for (int d = 0; d < days.size(); d++) {
+                LocalDate day = days.get(d);
+                boolean hasCt = ct.contains(day);
+                boolean hasFlow = fl.contains(day);
+                states[a][d] = day.isAfter(lastCounted) ? 4 : hasCt && hasFlow ? 0 : hasCt ? 1 : hasFlow ? 2 : 3;
+                // A stream the account has at all this month is expected every day.
+                boolean expectedMissing = (!ct.isEmpty() && !hasCt) || (!fl.isEmpty() && !hasFlow) || (ct.isEmpty() && fl.isEmpty());
+                if (!day.isAfter(lastCounted) && expectedMissing) {
+                    missing.add(day);
+                }
+            }
+            String gaps = ct.isEmpty() && fl.isEmpty() ? "当月のログなし" : missing.isEmpty() ? "なし" : Jp.dayRanges(missing);
+            table.row(c.accountLabel(account), ct.size() + " / " + countedDays, fl.size() + " / " + countedDays, gaps);
+        }
+        if (!any) {
+            s.none("該当なし（当月のログはストアにない。取込み（nightly / reprocess）の実行状況を確認すること）");
+            return;
+        }
+        s.table(table, "該当なし");
+        List<String> rowLabels = accounts.stream().map(c.settings()::accountName).toList();
+        List<String> dayLabels = days.stream().map(d -> String.valueOf(d.getDayOfMonth())).toList();
+        s.chart(ReportCharts.grid("アカウント別・日別のログ受信状況", rowLabels, dayLabels, states, COVERAGE_STATES,
+                COVERAGE_COLORS));
+        s.note("受信日数は、その日（日本時間）のイベントまたはフローを1件以上含むログを受信した日数。"
+                + "欠損日は、当月に受信実績のあるログ種別が届かなかった日。取込みの欠損記録は「8 ログ管理」を参照。");
+    }
+
+    private static Map<String, Set<LocalDate>> days(ReportContext c, String view) {
+        Map<String, Set<LocalDate>> days = new HashMap<>();
+        for (Map<String, Object> row : c.jdbc().queryForList("SELECT account_id, day FROM " + view
+                + " WHERE event_hour >= ? AND event_hour < ? GROUP BY account_id, day", c.utcStart(), c.utcEnd())) {
+            days.computeIfAbsent(Rows.text(row, "account_id"), k -> new HashSet<>()).add(Rows.date(row, "day"));
+        }
+        return days;
+    }
+
+    /** The boundary on the far side of a flow, seen from the estate's VPCs (VPC to VPC stays VPC). */
+    static final String PEER = "CASE WHEN src_boundary = 'VPC' THEN dst_boundary ELSE src_boundary END";
+
+    private void traffic(ReportContext c, Section s) {
+        s.subsection("境界別の通信状況（LGCS・ASP・VPC・インターネット）");
+        List<Map<String, Object>> rows = c.jdbc().queryForList("SELECT " + PEER + " AS peer, SUM(flows) AS flows,"
+                + " SUM(bytes) AS bytes, SUM(CASE WHEN action = 'REJECT' THEN flows ELSE 0 END) AS rejected,"
+                + " COUNT(DISTINCT day) AS days FROM report_flow_boundary_rows WHERE event_hour >= ? AND event_hour < ? GROUP BY " + PEER,
+                c.utcStart(), c.utcEnd());
+        Map<String, Long> previousBytes = new HashMap<>();
+        for (Map<String, Object> row : c.jdbc().queryForList("SELECT " + PEER + " AS peer, SUM(bytes) AS bytes"
+                + " FROM report_flow_boundary_rows WHERE event_hour >= ? AND event_hour < ? GROUP BY " + PEER,
+                c.utc(c.previous().atDay(1).atStartOfDay()), c.utcStart())) {
+            previousBytes.put(Rows.text(row, "peer"), Rows.num(row, "bytes"));
+        }
+        Map<String, Map<String, Object>> byPeer = new LinkedHashMap<>();
+        for (Map<String, Object> row : rows) {
+            byPeer.put(Rows.text(row, "peer"), row);
+        }
+        Table table = new Table(Column.text("接続先境界", 3), Column.number("通信日数", 2), Column.number("フロー数", 2),
+                Column.number("通信量", 2), Column.number("前月比", 2), Column.number("拒否フロー", 2),
+                Column.number("拒否率", 2));
+        long totalFlows = 0;
+        long totalBytes = 0;
+        long totalRejected = 0;
+        for (Boundary boundary : Boundary.values()) {
+            Map<String, Object> row = byPeer.get(boundary.name());
+            if (row == null) {
+                continue;
+            }
+            long flows = Rows.num(row, "flows");
+            long bytes = Rows.num(row, "bytes");
+            long rejected = Rows.num(row, "rejected");
+            totalFlows += flows;
+            totalBytes += bytes;
+            totalRejected += rejected;
+            table.row(label(boundary), Rows.num(row, "days") + " 日", Jp.count(flows), Jp.bytes(bytes),
+                    Jp.percentChange(bytes, previousBytes.getOrDefault(boundary.name(), 0L)), Jp.count(rejected),
+                    Jp.percent(rejected, flows));
+        }
+        if (table.isEmpty()) {
+            s.none("該当なし（当月の VPC フローログはストアにない）");
+            return;
+        }
+        table.totalRow("合計", "", Jp.count(totalFlows), Jp.bytes(totalBytes),
+                Jp.percentChange(totalBytes, previousBytes.values().stream().mapToLong(Long::longValue).sum()),
+                Jp.count(totalRejected), Jp.percent(totalRejected, totalFlows));
+        s.table(table, "該当なし");
+        List<String> dayLabels = c.first().datesUntil(c.last().plusDays(1)).map(d -> String.valueOf(d.getDayOfMonth())).toList();
+        ReportCharts.Series series = new ReportCharts.Series(dayLabels);
+        List<Map<String, Object>> daily = c.jdbc().queryForList("SELECT day, " + PEER + " AS peer, SUM(bytes) AS bytes"
+                + " FROM report_flow_boundary_rows WHERE event_hour >= ? AND event_hour < ? GROUP BY day, " + PEER
+                + " ORDER BY day", c.utcStart(), c.utcEnd());
+        long max = daily.stream().mapToLong(r -> Rows.num(r, "bytes")).max().orElse(0);
+        double unit = max >= 1e9 ? 1e9 : max >= 1e6 ? 1e6 : 1e3;
+        String unitName = unit == 1e9 ? "GB" : unit == 1e6 ? "MB" : "KB";
+        for (Boundary boundary : Boundary.values()) {
+            if (byPeer.containsKey(boundary.name())) {
+                series.add(label(boundary), dayLabels.get(0), 0);
+            }
+        }
+        for (Map<String, Object> row : daily) {
+            series.add(label(Boundary.valueOf(Rows.text(row, "peer"))), String.valueOf(Rows.date(row, "day").getDayOfMonth()),
+                    Rows.num(row, "bytes") / unit);
+        }
+        s.chart(ReportCharts.lines("接続先境界別の日次通信量（" + unitName + "）", unitName, series));
+        s.note("接続先境界は、VPC 側から見た通信相手の区分（送信元が VPC なら宛先、それ以外は送信元）。VPC は VPC 間の通信。"
+                + "区分のアドレス範囲は設定 govcloud.network による。");
+    }
+
+    static String label(Boundary boundary) {
+        return boundary == Boundary.VPC ? "VPC（VPC間）" : boundary.label();
+    }
+}

@@ -1,0 +1,145 @@
+package jp.govcloudops.report.sections;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jp.govcloudops.report.Jp;
+import jp.govcloudops.report.ReportContext;
+import jp.govcloudops.report.document.Section;
+import jp.govcloudops.report.document.Table;
+import jp.govcloudops.report.document.Table.Column;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * 6 セキュリティ状況: each significant finding with its evidence and countermeasure (対応策) and the effort spent on
+ * it, then the audit trail's own signals of suspicious operation: authorisation failures, root use, console
+ * sign-in, CloudTrail Insights events.
+ */
+@Component
+@Order(6)
+public class SecuritySection implements SectionWriter {
+
+    static final String DENIED = "(error_code LIKE '%UnauthorizedOperation' OR error_code LIKE 'AccessDenied%')";
+
+    @Override
+    public Section write(ReportContext c) {
+        Section s = new Section("6", "セキュリティ状況");
+        significant(c, s);
+        denied(c, s);
+        root(c, s);
+        consoleLogins(c, s);
+        insights(c, s);
+        return s;
+    }
+
+    private void significant(ReportContext c, Section s) {
+        String threshold = c.report().significantSeverity();
+        s.subsection("重要な検知と対応策（重要度 " + threshold + " 以上）");
+        if (!Findings.available(c)) {
+            s.none("該当なし（検知結果の記録がストアにない：検知機能が未導入）");
+            return;
+        }
+        List<Findings.Finding> significant = Findings.ofMonth(c).stream()
+                .filter(f -> Findings.rank(f.severity()) <= Findings.rank(threshold)).toList();
+        if (significant.isEmpty()) {
+            s.none("該当なし（当月、重要度 " + threshold + " 以上の検知はない）");
+            return;
+        }
+        Map<Long, BigDecimal> effort = new HashMap<>();
+        for (Map<String, Object> row : c.jdbc().queryForList("SELECT finding_id, SUM(hours) AS hours FROM work_effort"
+                + " WHERE finding_id IS NOT NULL GROUP BY finding_id")) {
+            effort.put(Rows.num(row, "finding_id"), Rows.decimal(row, "hours"));
+        }
+        for (Findings.Finding f : significant) {
+            Table card = new Table(Column.text("項目", 2), Column.text("内容", 9));
+            card.totalRow("検知 #" + f.id(), Jp.clip(f.title(), 80));
+            card.row("検知日時", Jp.dateTime(c.local(f.time())) + "（" + Findings.hoursLabel(f.inServiceHours()) + "）");
+            card.row("重要度・ルール", Findings.severityLabel(f.severity()) + "　" + f.ruleId());
+            card.row("対象", c.accountLabel(f.accountId()) + (f.region() == null ? "" : "　" + f.region())
+                    + (f.resource() == null ? "" : "　" + Jp.clip(f.resource(), 80)));
+            card.row("実行主体", f.principal() == null ? "—" : Jp.clip(f.principal(), 100));
+            card.row("証跡の要約", f.evidence() == null ? "—" : Jp.clip(f.evidence(), 400));
+            card.row("対応策", f.countermeasure() == null ? "—" : f.countermeasure());
+            card.row("状態・対応工数", (f.status() == null ? "未対応" : f.status()) + "　"
+                    + Jp.hours(effort.getOrDefault(f.id(), BigDecimal.ZERO)) + " 時間");
+            s.table(card, "");
+        }
+    }
+
+    private void denied(ReportContext c, Section s) {
+        s.subsection("認可エラー（AccessDenied 等）の多い実行主体");
+        List<Map<String, Object>> rows = c.jdbc().queryForList("SELECT principal, identity_type, SUM(events) AS events,"
+                + " COUNT(DISTINCT event_name) AS apis, COUNT(DISTINCT source_ip) AS ips, COUNT(DISTINCT day) AS days"
+                + " FROM report_cloudtrail_rows WHERE event_hour >= ? AND event_hour < ? AND " + DENIED
+                + " GROUP BY principal, identity_type ORDER BY SUM(events) DESC, principal", c.utcStart(), c.utcEnd());
+        Table table = new Table(Column.text("プリンシパル", 8), Column.text("種別", 2), Column.number("エラー件数", 2),
+                Column.number("API 種類", 2), Column.number("送信元 IP 数", 2), Column.number("発生日数", 2));
+        for (Map<String, Object> row : rows.subList(0, Math.min(rows.size(), c.report().topRows()))) {
+            table.row(ChangeManagementSection.principalText(Rows.text(row, "principal")), Rows.text(row, "identity_type"),
+                    Jp.count(Rows.num(row, "events")), Jp.count(Rows.num(row, "apis")), Jp.count(Rows.num(row, "ips")),
+                    Jp.count(Rows.num(row, "days")));
+        }
+        s.table(table, "該当なし（当月、認可エラーとなった API 呼出しはない）");
+        if (!table.isEmpty()) {
+            s.note("対応策：想定外の主体や送信元からの認可エラーが続く場合は、認証情報の漏えいを疑い、アクセスキーの無効化・"
+                    + "ローテーションと当該主体の操作履歴の確認を行う。権限不足による業務エラーは担当 ASP 事業者へ連絡する。");
+        }
+    }
+
+    private void root(ReportContext c, Section s) {
+        s.subsection("ルートユーザーの利用");
+        List<Map<String, Object>> rows = c.jdbc().queryForList("SELECT day, account_id, event_name, source_ip,"
+                + " SUM(events) AS events, SUM(CASE WHEN error_code IS NULL THEN 0 ELSE events END) AS failed"
+                + " FROM report_cloudtrail_rows WHERE event_hour >= ? AND event_hour < ? AND identity_type = 'Root'"
+                + " GROUP BY day, account_id, event_name, source_ip ORDER BY day, account_id, event_name", c.utcStart(), c.utcEnd());
+        Table table = new Table(Column.text("日付", 2), Column.text("アカウント", 4), Column.text("API", 4),
+                Column.text("送信元 IP", 3), Column.number("件数", 1), Column.number("失敗", 1));
+        for (Map<String, Object> row : rows) {
+            table.row(Jp.day(Rows.date(row, "day")), c.accountLabel(Rows.text(row, "account_id")), Rows.text(row, "event_name"),
+                    Rows.text(row, "source_ip"), Jp.count(Rows.num(row, "events")), Jp.count(Rows.num(row, "failed")));
+        }
+        s.table(table, "該当なし（当月、ルートユーザーによる操作は記録されていない）");
+        if (!table.isEmpty()) {
+            s.note("対応策：ルートユーザーの利用は、事前に申請された作業と突き合わせる。申請のない利用は、パスワード変更・MFA の確認と"
+                    + "発注者への報告を直ちに行う。");
+        }
+    }
+
+    private void consoleLogins(ReportContext c, Section s) {
+        s.subsection("コンソールサインイン");
+        List<Map<String, Object>> rows = c.jdbc().queryForList("SELECT account_id, SUM(events) AS events,"
+                + " SUM(CASE WHEN error_code IS NULL THEN 0 ELSE events END) AS failed,"
+                + " COUNT(DISTINCT principal) AS principals, COUNT(DISTINCT source_ip) AS ips"
+                + " FROM report_cloudtrail_rows WHERE event_hour >= ? AND event_hour < ? AND event_name = 'ConsoleLogin'"
+                + " GROUP BY account_id ORDER BY account_id", c.utcStart(), c.utcEnd());
+        Table table = new Table(Column.text("アカウント", 5), Column.number("サインイン", 2), Column.number("失敗", 2),
+                Column.number("主体数", 2), Column.number("送信元 IP 数", 2));
+        for (Map<String, Object> row : rows) {
+            table.row(c.accountLabel(Rows.text(row, "account_id")), Jp.count(Rows.num(row, "events")),
+                    Jp.count(Rows.num(row, "failed")), Jp.count(Rows.num(row, "principals")), Jp.count(Rows.num(row, "ips")));
+        }
+        s.table(table, "該当なし（当月、コンソールサインインは記録されていない）");
+    }
+
+    private void insights(ReportContext c, Section s) {
+        s.subsection("CloudTrail Insights（API 呼出し量・エラー率の異常）");
+        List<Map<String, Object>> rows = c.jdbc().queryForList("SELECT event_time, account_id, event_source, event_name,"
+                + " insight_type, state, baseline_average, insight_average FROM cloudtrail_insights"
+                + " WHERE day BETWEEN ? AND ? AND (state IS NULL OR state = 'Start') ORDER BY event_time", c.first(), c.last());
+        Table table = new Table(Column.text("開始（JST）", 3), Column.text("アカウント", 4), Column.text("API", 4),
+                Column.text("種別", 3), Column.number("平常値", 2), Column.number("異常時", 2));
+        for (Map<String, Object> row : rows) {
+            table.row(Jp.dateTime(c.local(Rows.timestamp(row, "event_time"))), c.accountLabel(Rows.text(row, "account_id")),
+                    Rows.text(row, "event_name"), Rows.text(row, "insight_type"), decimal(row.get("baseline_average")),
+                    decimal(row.get("insight_average")));
+        }
+        s.table(table, "該当なし（当月の CloudTrail Insights イベントはない）");
+    }
+
+    private static String decimal(Object value) {
+        return value == null ? "—" : String.format("%.2f", ((Number) value).doubleValue());
+    }
+}
