@@ -109,7 +109,7 @@ public class FindingsCommand implements Callable<Integer> {
                     }
                 } else {
                     Table.print(out, new String[] {"ID", "日時(JST)", "重要度", "ルール", "タイトル", "アカウント",
-                            "実行者/送信元", "イベント/通信", "状態"}, rows, new int[] {6, 23, 13, 38, 40, 26, 48, 48, 16});
+                            "実行者/送信元", "イベント/通信", "状態"}, rows, new int[] {6, 23, 13, 42, 36, 26, 48, 48, 16});
                     out.printf("%d 件%n", rows.size());
                 }
                 out.flush();

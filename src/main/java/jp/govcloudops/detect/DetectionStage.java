@@ -56,7 +56,7 @@ public class DetectionStage implements NightlyStage {
         FindingStore.Outcome total = result.total();
         out.printf("detection %s..%s: %d findings (%d new, %d updated, %d withdrawn)%n", window.from(), window.to(),
                 result.findings(), total.inserted(), total.updated(), total.withdrawn());
-        FindingNotifier.Queued queued = notifier.queue(day);
+        FindingNotifier.Queued queued = notifier.queue(from, to);
         out.println("detection: " + queued.describe());
         detection.prune(day);
         return ExitCodes.OK;
