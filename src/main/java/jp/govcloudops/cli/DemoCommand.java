@@ -98,6 +98,8 @@ public class DemoCommand implements Callable<Integer> {
                 + " account_id, SUM(events) FROM cloudtrail_daily GROUP BY day, account_id ORDER BY 1, 2\"");
         out.println("  status         java -jar target/govcloud-ops.jar --db='" + db + "' status --from=" + first
                 + " --to=" + last.plusDays(1));
+        out.println("  findings       java -jar target/govcloud-ops.jar --db='" + db + "' findings list --from=" + first
+                + " --to=" + last.plusDays(1) + " --severity=MEDIUM");
         out.flush();
         // Notifications waiting for an SMTP server are expected in the demo: they are in the files above.
         return exit == ExitCodes.FAILURE ? ExitCodes.FAILURE : ExitCodes.OK;
