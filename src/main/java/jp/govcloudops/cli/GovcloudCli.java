@@ -22,7 +22,8 @@ import picocli.CommandLine.ScopeType;
         description = "Nightly and monthly operations for a Government Cloud (ガバメントクラウド) AWS estate.",
         subcommands = {NightlyCommand.class, ReprocessCommand.class, StatusCommand.class, QueryCommand.class,
                 SampleDataCommand.class, DemoCommand.class, WorkerCommand.class, ReportCommand.class,
-                EffortCommand.class, IncidentCommand.class, InquiryCommand.class, RiskCommand.class},
+                EffortCommand.class, IncidentCommand.class, InquiryCommand.class, RiskCommand.class,
+                CostIngestCommand.class, CostCheckCommand.class, FindingsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (run the same command again to resume)",
                 "2:completed with data gaps or quarantined input"})
@@ -32,6 +33,11 @@ public class GovcloudCli {
             description = "Log location: s3://bucket/prefix or a local directory with the same key layout."
                     + " Repeatable. Default: govcloud.sources.")
     List<String> sources = new ArrayList<>();
+
+    @Option(names = "--cost-source", scope = ScopeType.INHERIT, paramLabel = "LOCATION",
+            description = "AWS Data Exports location (CUR 2.0 or FOCUS): s3://bucket/prefix or a local directory"
+                    + " holding <export>/data/BILLING_PERIOD=YYYY-MM/. Repeatable. Default: govcloud.cost.sources.")
+    List<String> costSources = new ArrayList<>();
 
     @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
             description = "The store. Default: the H2 file database under ./data.")
@@ -69,6 +75,9 @@ public class GovcloudCli {
         }
         for (int i = 0; i < sources.size(); i++) {
             properties.add("--govcloud.sources[" + i + "]=" + sources.get(i));
+        }
+        for (int i = 0; i < costSources.size(); i++) {
+            properties.add("--govcloud.cost.sources[" + i + "]=" + costSources.get(i));
         }
         properties.addAll(List.of(extraProperties));
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(GovcloudOpsApplication.class)

@@ -75,12 +75,15 @@ public record DetectionProperties(
      * @param minHistoryDays        days of data the account needs before anything is "new"
      * @param sourceIpIdentityTypes identity types whose source IPs are tracked (roles used by AWS services change
      *                              address all the time)
+     * @param apiIdentityTypes      identity types whose new APIs are reported (deployment roles use new APIs with
+     *                              every change)
      * @param writeApisOnly         track new APIs per principal for write calls only
      */
     public record FirstSeen(
             @Min(1) @Max(60) @DefaultValue("10") int historyDays,
             @Min(1) @DefaultValue("7") int minHistoryDays,
             @DefaultValue({"IAMUser", "Root"}) List<String> sourceIpIdentityTypes,
+            @DefaultValue({"IAMUser", "Root"}) List<String> apiIdentityTypes,
             @DefaultValue("true") boolean writeApisOnly) {
     }
 

@@ -15,7 +15,6 @@ import org.springframework.validation.annotation.Validated;
  *                                  aggregates, so a crash loses at most one uncommitted chunk of work)
  * @param catchUpDays               folder dates before D-1 that {@code nightly} re-lists for late objects
  * @param gapLookbackDays           days of history that decide whether an empty partition is a gap
- * @param manifestRetentionDays     manifest rows older than this may be folded into partition summaries
  * @param maxQuarantineRowsPerObject detail rows kept per object; the count stays exact beyond it
  * @param objectPause               pause before each object, to spare a bucket or store shared with other work
  *                                  (a throttle; zero by default)
@@ -27,7 +26,6 @@ public record IngestProperties(
         @Min(1) @Max(10000) @DefaultValue("20") int objectsPerCommit,
         @Min(0) @Max(60) @DefaultValue("3") int catchUpDays,
         @Min(1) @Max(60) @DefaultValue("7") int gapLookbackDays,
-        @Min(30) @DefaultValue("400") int manifestRetentionDays,
         @Min(1) @DefaultValue("200") int maxQuarantineRowsPerObject,
         @DefaultValue("0s") java.time.Duration objectPause) {
 }

@@ -58,9 +58,12 @@ public class DetectionService {
             if (ruleIds.isEmpty()) {
                 continue;
             }
+            long started = System.nanoTime();
             List<Finding> derived = detector.detect(window);
             findings += derived.size();
             outcomes.put(detector.name(), store.reconcile(detector.name(), ruleIds, window, derived));
+            log.debug("Detector {}: {} findings in {} ms", detector.name(), derived.size(),
+                    (System.nanoTime() - started) / 1_000_000);
         }
         log.info("Detection {}..{}: {} findings derived", window.from(), window.to(), findings);
         return new Result(window, outcomes, findings);

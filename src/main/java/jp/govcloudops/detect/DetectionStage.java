@@ -37,17 +37,26 @@ public class DetectionStage implements NightlyStage {
 
     @Override
     public int run(LocalDate day, PrintWriter out) {
+        return runRange(day, day, out);
+    }
+
+    /** A range is derived at once: the same findings as night by night, in one pass. */
+    @Override
+    public int runRange(LocalDate from, LocalDate to, PrintWriter out) {
         if (!properties.enabled()) {
             out.println("detection: disabled (govcloud.detection.enabled=false)");
             return ExitCodes.OK;
         }
-        DetectionWindow window = detection.nightlyWindow(day);
+        LocalDate day = to;
+        DetectionWindow nightly = detection.nightlyWindow(to);
+        LocalDate first = from.minusDays(properties.redetectDays());
+        DetectionWindow window = first.isBefore(nightly.from()) ? detection.window(first, nightly.to()) : nightly;
         DetectionService.Result result = detection.run(window);
         detection.advanceWatermark();
         FindingStore.Outcome total = result.total();
         out.printf("detection %s..%s: %d findings (%d new, %d updated, %d withdrawn)%n", window.from(), window.to(),
                 result.findings(), total.inserted(), total.updated(), total.withdrawn());
-        FindingNotifier.Queued queued = notifier.queue(day);
+        FindingNotifier.Queued queued = notifier.queue(from, to);
         out.println("detection: " + queued.describe());
         detection.prune(day);
         return ExitCodes.OK;

@@ -50,6 +50,15 @@ public class FindingNotifier {
     }
 
     public Queued queue(LocalDate day) {
+        return queue(day, day);
+    }
+
+    /**
+     * For a run over the days {@code from}..{@code to}: findings whose events lie within {@code max-age-days} before
+     * {@code from} or later are mailed one by one; the digest is {@code to}'s.
+     */
+    public Queued queue(LocalDate from, LocalDate to) {
+        LocalDate day = to;
         List<String> recipients = settings.recipients();
         if (recipients.isEmpty()) {
             log.warn("Findings are not mailed: govcloud.detection.notifications.recipients is empty");
@@ -57,7 +66,7 @@ public class FindingNotifier {
         }
         Severity minimum = settings.severityThreshold();
         LocalDateTime since = new DetectionWindow(day, day, general.zoneOffsetHours())
-                .startUtc(day.minusDays(settings.maxAgeDays()));
+                .startUtc(from.minusDays(settings.maxAgeDays()));
         int individual = 0;
         for (FindingStore.Stored f : store.toNotify(minimum, since)) {
             if (outbox.enqueue(new OutgoingMail("finding:" + f.fingerprint(), "finding", recipients, mails.subject(f),

@@ -1,10 +1,7 @@
 package jp.govcloudops.notify;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import jp.govcloudops.config.MailProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +10,6 @@ import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,22 +26,33 @@ public class MailDispatcher {
     }
 
     private final MailOutbox outbox;
-    private final ObjectProvider<JavaMailSender> sender;
+    private final MailTransport transport;
     private final MailProperties properties;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public MailDispatcher(MailOutbox outbox, ObjectProvider<JavaMailSender> sender, MailProperties properties) {
+        this(outbox, properties.transport() == MailProperties.Transport.SES ? new SesTransport(properties.ses())
+                : new SmtpTransport(sender), properties);
+    }
+
+    MailDispatcher(MailOutbox outbox, MailTransport transport, MailProperties properties) {
         this.outbox = outbox;
-        this.sender = sender;
+        this.transport = transport;
         this.properties = properties;
     }
 
+    @jakarta.annotation.PreDestroy
+    void close() throws Exception {
+        if (transport instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+    }
+
     public Result dispatch() {
-        JavaMailSender mail = sender.getIfAvailable();
-        if (mail == null) {
+        if (!transport.isConfigured()) {
             int waiting = outbox.unsentCount();
             if (waiting > 0) {
-                log.warn("{} notification mails wait in the outbox: no SMTP server is configured (spring.mail.host)",
-                        waiting);
+                log.warn("{} notification mails wait in the outbox: {}", waiting, transport.missingConfiguration());
             }
             return new Result(0, 0, waiting, false);
         }
@@ -56,7 +63,7 @@ public class MailDispatcher {
         for (MailOutbox.Pending message : outbox.pending(properties.maxAttempts())) {
             try {
                 retry.execute(() -> {
-                    send(mail, message);
+                    transport.send(properties.from(), message.recipients(), message.subject(), message.body());
                     return null;
                 });
                 outbox.markSent(message.id());
@@ -71,13 +78,4 @@ public class MailDispatcher {
         return new Result(sent, failed, outbox.unsentCount(), true);
     }
 
-    private void send(JavaMailSender mail, MailOutbox.Pending message) throws Exception {
-        MimeMessage mime = mail.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(mime, false, StandardCharsets.UTF_8.name());
-        helper.setFrom(new InternetAddress(properties.from()));
-        helper.setTo(message.recipients().toArray(new String[0]));
-        helper.setSubject(message.subject());
-        helper.setText(message.body(), false);
-        mail.send(mime);
-    }
 }

@@ -27,6 +27,12 @@ public class MailStage implements NightlyStage {
         return 1000;
     }
 
+    /** Sending is not per day: one dispatch covers whatever the range's stages queued. */
+    @Override
+    public int runRange(LocalDate from, LocalDate to, PrintWriter out) {
+        return run(to, out);
+    }
+
     @Override
     public int run(LocalDate day, PrintWriter out) {
         MailDispatcher.Result result = dispatcher.dispatch();

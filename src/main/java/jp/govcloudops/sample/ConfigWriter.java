@@ -8,7 +8,7 @@ import jp.govcloudops.sample.SampleEstate.Account;
 
 /**
  * {@code config/application.yml}: the sample estate as govcloud-ops configuration (accounts, network ranges, the
- * log location). The log location is written as the output directory was given, so a relative {@code --out} run
+ * log location, who receives security findings, the cost exports with each account's budget and notification rules). The log location is written as the output directory was given, so a relative {@code --out} run
  * from the project root gives a path that works from the project root.
  */
 public final class ConfigWriter implements SampleWriter {
@@ -51,6 +51,10 @@ public final class ConfigWriter implements SampleWriter {
         list(yml, "lgcs", estate.lgcsRanges());
         list(yml, "asp", estate.aspRanges());
         list(yml, "vpc", estate.vpcRanges());
+        yml.append("  detection:\n")
+                .append("    notifications:\n")
+                .append("      recipients: [security-ops@pref.example.jp]\n");
+        yml.append(CostWriter.configuration(estate, options, slashes(options.out().resolve(CostWriter.DIR))));
         context.sink().write(name(), PATH, yml.toString().getBytes(StandardCharsets.UTF_8), 0);
     }
 

@@ -47,6 +47,7 @@ public final class SampleGenerator {
                 new CloudTrailInsightWriter(),
                 new CloudTrailDigestWriter(),
                 new FlowLogWriter(),
+                new CostWriter(),
                 new ConfigWriter());
     }
 

@@ -14,7 +14,9 @@ import java.util.Map;
 
 import jp.govcloudops.calendar.ServiceHours;
 import jp.govcloudops.detect.rule.Severity;
-import org.junit.jupiter.api.Test;
+import jp.govcloudops.support.TestStore;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,8 +34,9 @@ class CloudTrailFindingsTest {
     @TempDir
     Path dir;
 
-    @Test
-    void rulesBecomeFindingsThatSurviveReprocessingWithTheirStatus() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgres"})
+    void rulesBecomeFindingsThatSurviveReprocessingWithTheirStatus(String database) throws Exception {
         Path source = Files.createDirectories(dir.resolve("logs"));
         List<ObjectNode> records = new ArrayList<>();
         records.add(event(T, "cloudtrail.amazonaws.com", "StopLogging", "mallory",
@@ -61,7 +64,7 @@ class CloudTrailFindingsTest {
         }
         Path first = LogFixtures.cloudTrail(source, ACCOUNT, T.plusSeconds(13 * 3600), records);
 
-        try (StoreContext store = new StoreContext(dir, source)) {
+        try (StoreContext store = new StoreContext(TestStore.of(database, dir), source)) {
             store.ingest(DAY.minusDays(1), DAY, false);
             String printed = store.detect(DAY);
             assertThat(printed).contains("detection 2025-05-29..2025-06-02");
@@ -98,6 +101,16 @@ class CloudTrailFindingsTest {
             assertThat(all.stream().filter(f -> f.ruleId().equals("cis-4.1")).map(FindingStore.Stored::principal))
                     .containsExactlyInAnyOrder("arn:aws:iam::" + ACCOUNT + ":user/leaked",
                             "arn:aws:iam::" + ACCOUNT + ":user/carol");
+
+            // The views give the same findings with Japan times and Japanese labels.
+            Map<String, Object> row = store.jdbc().queryForMap("SELECT severity_ja, first_event_jst, status_ja,"
+                    + " service_hours_ja FROM findings WHERE id = ?", stop.id());
+            assertThat(row.get("severity_ja")).isEqualTo("重大");
+            assertThat(row.get("status_ja")).isEqualTo("未対応");
+            assertThat(row.get("service_hours_ja")).isEqualTo("受付時間内");
+            assertThat(row.get("first_event_jst").toString()).startsWith("2025-06-02 10:00");
+            assertThat(store.jdbc().queryForObject("SELECT SUM(findings) FROM finding_daily WHERE day = ?", Long.class,
+                    DAY)).isEqualTo(all.size());
 
             // An operator works on two findings.
             findings.setStatus(stop.id(), FindingStatus.parse("対応中"), "担当者に確認中", "tester");

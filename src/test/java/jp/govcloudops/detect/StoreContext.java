@@ -27,15 +27,28 @@ final class StoreContext implements AutoCloseable {
     final String url;
 
     StoreContext(Path dir, Path source, String... properties) {
+        this("jdbc:h2:file:" + dir.resolve("store").toAbsolutePath(), source, properties);
+    }
+
+    /** On the store at {@code url} (jp.govcloudops.support.TestStore gives H2 or a fresh PostgreSQL schema). */
+    StoreContext(String url, Path source, String... properties) {
         this.source = source;
-        this.url = "jdbc:h2:file:" + dir.resolve("store").toAbsolutePath();
+        this.url = url;
         List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + url,
-                "--govcloud.sources[0]=" + source.toAbsolutePath(),
-                "--govcloud.network.vpc[0]=10.0.0.0/16", "--govcloud.network.lgcs[0]=172.16.0.0/12",
-                "--govcloud.network.asp[0]=192.168.100.0/24",
-                "--govcloud.accounts[0].id=111122223333", "--govcloud.accounts[0].name=生活保護",
-                "--logging.level.jp.govcloudops=WARN"));
-        args.addAll(List.of(properties));
+                "--govcloud.sources[0]=" + source.toAbsolutePath(), "--logging.level.jp.govcloudops=WARN"));
+        if (!url.startsWith("jdbc:h2:")) {
+            args.add("--spring.datasource.username=");
+        }
+        List<String> given = List.of(properties);
+        // A repeated command-line property is joined with commas, so defaults only where the test gives none.
+        if (given.stream().noneMatch(p -> p.startsWith("--govcloud.network."))) {
+            args.addAll(List.of("--govcloud.network.vpc[0]=10.0.0.0/16", "--govcloud.network.lgcs[0]=172.16.0.0/12",
+                    "--govcloud.network.asp[0]=192.168.100.0/24"));
+        }
+        if (given.stream().noneMatch(p -> p.startsWith("--govcloud.accounts"))) {
+            args.addAll(List.of("--govcloud.accounts[0].id=111122223333", "--govcloud.accounts[0].name=生活保護"));
+        }
+        args.addAll(given);
         this.context = new SpringApplicationBuilder(GovcloudOpsApplication.class).web(WebApplicationType.NONE)
                 .logStartupInfo(false).run(args.toArray(new String[0]));
     }

@@ -29,7 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 class DistributedIngestionTest {
 
     @TempDir
-    Path tmp;
+    static Path tmp;
+
+    /** The single-process H2 run both tests compare with, made once. */
+    private static List<String> expected;
 
     private final List<Process> workers = new ArrayList<>();
     private String queue;
@@ -38,10 +41,13 @@ class DistributedIngestionTest {
     @BeforeEach
     void setUp() throws Exception {
         RabbitMq.require();
-        NightFixture.write(tmp.resolve("logs"));
         queue = "test-partitions-" + UUID.randomUUID();
         log = Path.of("target/distributed-runs.log").toAbsolutePath();
-        Files.deleteIfExists(log);
+        if (expected == null) {
+            Files.deleteIfExists(log);
+            NightFixture.write(tmp.resolve("logs"));
+            expected = singleProcessH2Run();
+        }
     }
 
     @AfterEach
@@ -97,7 +103,6 @@ class DistributedIngestionTest {
 
     @Test
     void aManagerAndTwoWorkersStoreExactlyWhatOneProcessStores() throws Exception {
-        List<String> expected = singleProcessH2Run();
         String postgres = TestStore.postgres();
         worker(postgres);
         worker(postgres);
@@ -109,7 +114,6 @@ class DistributedIngestionTest {
 
     @Test
     void aWorkerKilledMidRunLeavesItsPartitionToARestart() throws Exception {
-        List<String> expected = singleProcessH2Run();
         String postgres = TestStore.postgres();
         Process doomed = worker(postgres);
         worker(postgres);

@@ -73,7 +73,7 @@ class GeneratedSampleOverS3Test {
     void storedTotalsEqualCountsTakenFromTheGeneratedFiles() throws Exception {
         LocalDate from = LocalDate.parse("2026-10-01");
         LocalDate to = LocalDate.parse("2026-10-02");
-        new SampleGenerator().generate(new SampleOptions(from, to, tmp, 0.2, 42, null), false);
+        new SampleGenerator().generate(new SampleOptions(from, to, tmp, 0.1, 42, null), false);
         Path logs = tmp.resolve("logs");
         S3TestServer.get().upload(logs, "sample-central", "trail/");
 

@@ -20,6 +20,21 @@ public final class TestStore {
     public static final String POSTGRES_BASE = System.getProperty("govcloud.test.postgres",
             "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
+    private static final java.util.List<String> CREATED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static {
+        // Schemas made by this test JVM are dropped when it ends, so the shared database does not fill up.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Connection c = DriverManager.getConnection(POSTGRES_BASE); Statement st = c.createStatement()) {
+                for (String schema : CREATED) {
+                    st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                }
+            } catch (SQLException e) {
+                // the server is gone; nothing to clean
+            }
+        }));
+    }
+
     private TestStore() {
     }
 
@@ -31,6 +46,7 @@ public final class TestStore {
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         try (Connection c = DriverManager.getConnection(POSTGRES_BASE); Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA " + schema);
+            CREATED.add(schema);
         } catch (SQLException e) {
             if (Ci.isCi()) {
                 throw new AssertionError("PostgreSQL is not reachable at " + POSTGRES_BASE + " (CI=true)", e);

@@ -29,8 +29,8 @@ import org.springframework.stereotype.Component;
  * Findings of the CloudTrail rules from the stored matches (det_ct_match of ACTIVE objects). A rule without a
  * threshold makes one finding per group ({@code dedup.by}) and dedup window; a thresholded rule finds episodes in
  * which at least {@code count} matches of a group ({@code threshold.by}) fall within a sliding {@code window}, and
- * makes one finding per group and dedup window in which an episode starts. Matches repeated under one eventID
- * (CloudTrail delivers some events twice) count once.
+ * makes one finding per group and dedup window in which an episode starts. A record delivered twice (same
+ * eventID, event name and time) counts once.
  */
 @Component
 public class RecordRuleDetector implements Detector {
@@ -108,7 +108,9 @@ public class RecordRuleDetector implements Detector {
                 + " ORDER BY m.event_time, has_raw DESC, m.id", rs -> {
                     String ruleId = rs.getString(2);
                     String eventId = rs.getString(4);
-                    if (eventId != null && !seenEventIds.computeIfAbsent(ruleId, r -> new HashSet<>()).add(eventId)) {
+                    // A record delivered twice has the same eventID, name and time: count it once.
+                    if (eventId != null && !seenEventIds.computeIfAbsent(ruleId, r -> new HashSet<>())
+                            .add(eventId + "\n" + rs.getString(6) + "\n" + rs.getString(3))) {
                         return;
                     }
                     String region = rs.getString(7);

@@ -51,6 +51,15 @@ class CloudTrailRulesTest {
         assertThat(CATALOG.all().stream().filter(r -> !r.isCloudTrail()).count()).isEqualTo(12);
     }
 
+    @Test
+    void everyRuleIsListedInTheDocumentation() throws Exception {
+        String docs = java.nio.file.Files.readString(java.nio.file.Path.of("docs/detections.md"));
+        for (Rule rule : CATALOG.all()) {
+            assertThat(docs).as("docs/detections.md lists %s", rule.id()).contains("| `" + rule.id() + "` | "
+                    + rule.severity().name() + " | " + rule.titleJa() + " / " + rule.titleEn() + " |");
+        }
+    }
+
     @TestFactory
     Stream<DynamicTest> everyRuleAgainstItsCraftedRecords() throws Exception {
         List<DynamicTest> tests = new ArrayList<>();
