@@ -54,7 +54,16 @@ import org.springframework.test.context.DynamicPropertySource;
         "govcloud.report.recipient=高知県 総務部 デジタル政策課 御中", "govcloud.report.contractor=株式会社テスト運用",
         "govcloud.report.deployment-roles=GCTemplateDeployRole",
         "govcloud.report.team[0].role=運用責任者", "govcloud.report.team[0].name=山田 太郎",
-        "govcloud.report.team[1].role=運用担当", "govcloud.report.team[1].name=佐藤 花子"})
+        "govcloud.report.team[1].role=運用担当", "govcloud.report.team[1].name=佐藤 花子",
+        // The sample month's cost exports (sample-data/cost) are of other accounts than these logs; one of them has a
+        // budget and rules here, so section 9 shows crossed and uncrossed thresholds.
+        "govcloud.cost.accounts[0].id=741806352913", "govcloud.cost.accounts[0].name=児童扶養手当システム",
+        "govcloud.cost.accounts[0].system=児童扶養手当", "govcloud.cost.accounts[0].monthly-budget=1200",
+        "govcloud.cost.accounts[0].recipients[0]=jido-fuyo-kanri@pref.example.jp",
+        "govcloud.cost.accounts[0].notifications[0].type=ACTUAL", "govcloud.cost.accounts[0].notifications[0].percent=80",
+        "govcloud.cost.accounts[0].notifications[1].type=ACTUAL", "govcloud.cost.accounts[0].notifications[1].percent=300",
+        "govcloud.cost.accounts[0].notifications[2].type=FORECASTED",
+        "govcloud.cost.accounts[0].notifications[2].percent=100"})
 class MonthlyReportTest {
 
     static final Path DIR = TestDirs.fresh("monthly-report-test");
@@ -78,6 +87,10 @@ class MonthlyReportTest {
     JdbcTemplate jdbc;
     @Autowired
     jp.govcloudops.detect.DetectionStage detection;
+    @Autowired
+    jp.govcloudops.job.cost.CostIngestLauncher costIngest;
+    @Autowired
+    jp.govcloudops.cost.alert.CostCheckStage costCheck;
 
     @BeforeEach
     void loadStore() throws Exception {
@@ -90,6 +103,10 @@ class MonthlyReportTest {
                 EnumSet.allOf(LogType.class), Set.of(), false, List.of(DIR.resolve("logs").toString()), 1), Duration.ofMinutes(1));
         assertThat(outcome.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
         detection.runRange(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), new java.io.PrintWriter(java.io.Writer.nullWriter()));
+        var costs = costIngest.run(new jp.govcloudops.job.cost.CostIngestParameters(List.of(Path.of("sample-data/cost/gcas-focus")
+                .toAbsolutePath().toString()), List.of(), false, 1), Duration.ofMinutes(1));
+        assertThat(costs.failures()).isEmpty();
+        costCheck.runRange(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), new java.io.PrintWriter(java.io.Writer.nullWriter()));
         Path csv = Path.of("src/test/resources/records");
         records.importEffort(csv.resolve("effort-2026-10.csv"), java.nio.charset.StandardCharsets.UTF_8);
         records.importIncidents(csv.resolve("incidents.csv"), java.nio.charset.StandardCharsets.UTF_8);
@@ -148,12 +165,38 @@ class MonthlyReportTest {
         assertThat(text).contains("INC-2026-007", "フローログの配信停止", "Q-2026-031", "Q-2026-032", "R-002", "山田 太郎",
                 "GCTemplateDeployRole", "ルートユーザーの利用", "ConsoleLogin", "庁内/LGCS", "インターネット");
         assertThat(text).contains("10/10");
-        // Findings come from the detection run over the same store; cost is not installed here, and says so.
+        // Findings come from the detection run over the same store.
         long findings = jdbc.queryForObject("SELECT COUNT(*) FROM finding WHERE first_event_at >= ? AND first_event_at < ?",
                 Long.class, java.time.LocalDateTime.of(2026, 9, 30, 15, 0), java.time.LocalDateTime.of(2026, 10, 31, 15, 0));
         assertThat(findings).isPositive();
         assertThat(text).contains("検知件数 " + Jp.count(findings), "当月の検知件数は " + Jp.count(findings) + " 件");
-        assertThat(text).contains("該当なし（利用料データがストアにない", "確定額はデジタル庁からの請求書による");
+        costFigures(text);
+    }
+
+    /** Section 9 against the cost views, the alarm latch and the outbox. */
+    private void costFigures(String text) {
+        String flat = text.replaceAll("\\s+", "");
+        var months = jdbc.queryForList("SELECT account_id, currency, billed_cost, forecast_cost FROM cost_month"
+                + " WHERE month = '2026-10' ORDER BY account_id");
+        assertThat(months).hasSize(4);
+        for (var row : months) {
+            assertThat(text).contains(Jp.money((java.math.BigDecimal) row.get("billed_cost"), (String) row.get("currency")));
+        }
+        java.math.BigDecimal total = jdbc.queryForObject("SELECT SUM(billed_cost) FROM cost_month WHERE month = '2026-10'",
+                java.math.BigDecimal.class);
+        assertThat(text).contains("利用料（USD） " + Jp.money(total, "USD"), "合計（USD） " + Jp.money(total, "USD"));
+        // 80 % and the forecast were crossed on the days the threshold check recorded; 300 % never was.
+        var crossings = jdbc.queryForList("SELECT rule_key, as_of, amount FROM cost_alert WHERE month = '2026-10'"
+                + " ORDER BY rule_key");
+        assertThat(crossings).extracting(r -> r.get("rule_key")).containsExactly("ACTUAL-80%", "FORECASTED-100%");
+        for (var row : crossings) {
+            LocalDate asOf = ((java.sql.Date) row.get("as_of")).toLocalDate();
+            assertThat(flat).contains(("超過（" + Jp.day(asOf) + "、" + Jp.money((java.math.BigDecimal) row.get("amount"), "USD")
+                    + "）送信待ち").replaceAll("\\s+", ""));
+        }
+        assertThat(flat).contains("実績>予算の300%USD3,600.00", "未超過（閾値の");
+        assertThat(text).contains("当月分の利用料通知（2 件）", "【利用料通知】");
+        assertThat(text).contains("確定額はデジタル庁からの請求書による");
     }
 
     @Test

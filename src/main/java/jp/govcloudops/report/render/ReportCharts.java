@@ -88,6 +88,14 @@ public final class ReportCharts {
         return render(style(chart, false));
     }
 
+    /** Bars side by side per category (one per series), horizontal: e.g. actual, forecast and budget per account. */
+    public static byte[] horizontalBars(String title, String valueAxis, Series series) {
+        CategoryPlot plot = new CategoryPlot(series.dataset(), new CategoryAxis(), new NumberAxis(valueAxis),
+                new BarRenderer());
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        return render(style(new JFreeChart(title, ChartFonts.bold(10f), plot, true), false));
+    }
+
     public static byte[] stackedBars(String title, String valueAxis, Series series, boolean integerTicks) {
         CategoryPlot plot = new CategoryPlot(series.dataset(), new CategoryAxis(), new NumberAxis(valueAxis),
                 new StackedBarRenderer());

@@ -1,11 +1,14 @@
 package jp.govcloudops.report.sections;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.govcloudops.config.CostProperties;
 import jp.govcloudops.report.Jp;
 import jp.govcloudops.report.ReportContext;
 import jp.govcloudops.report.document.Section;
@@ -16,9 +19,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * 9 利用料: billed cost per account (month to date, forecast, previous month) and per service from the cost views
- * {@code cost_month} and {@code cost_daily}, the threshold notices sent (mail outbox), and a cumulative chart.
- * Cost days are the export's UTC days. The invoice, not this report, gives the final amount.
+ * 9 利用料: each account's billed cost of the month's billing period against its monthly budget, with the month-end
+ * forecast and the previous month (view {@code cost_month}); the threshold rules (govcloud.cost.accounts) and
+ * whether each was crossed and its notice sent ({@code cost_alert}, {@code mail_outbox}); cost per account and
+ * service. Amounts are those of the AWS cost exports, by billing period; cost days are the exports' UTC days. The
+ * invoice, not this report, gives the final amount.
  */
 @Component
 @Order(9)
@@ -27,93 +32,309 @@ public class CostSection implements SectionWriter {
     static final String INVOICE_NOTE = "本報告の利用料は AWS のコストデータ（Data Exports）に基づく概算であり、確定額はデジタル庁からの"
             + "請求書による。";
 
+    /** Cost per billing period, provider, account, service and currency, counting only each account's owning load. */
+    private static final String BY_SERVICE = "SELECT d.account_id, d.service, d.currency, SUM(d.billed_cost) AS billed"
+            + " FROM cost_day d JOIN cost_owner o ON o.load_id = d.load_id AND o.billing_period = d.billing_period"
+            + " AND o.provider = d.provider AND o.account_id = d.account_id WHERE d.billing_period = ?"
+            + " GROUP BY d.account_id, d.service, d.currency";
+
+    private final CostProperties cost;
+
+    public CostSection(CostProperties cost) {
+        this.cost = cost;
+    }
+
+    /** One account's month in one currency; previous is null when the store has no cost of the month before. */
+    record AccountMonth(String accountId, String currency, BigDecimal billed, BigDecimal forecast, BigDecimal previous,
+            BigDecimal budget) {
+    }
+
     @Override
     public Section write(ReportContext c) {
         Section s = new Section("9", "利用料");
-        if (!c.schema().has("cost_month") || !c.schema().has("cost_daily")) {
+        if (!c.schema().has("cost_month") || !c.schema().has("cost_day")) {
             s.none("該当なし（利用料データがストアにない：コスト取込みが未導入）");
             s.note(INVOICE_NOTE);
             return s;
         }
-        perAccount(c, s);
+        s.paragraph("AWS のコストデータ（Data Exports：CUR 2.0 / FOCUS）から、アカウント別の当月利用料（請求期間 "
+                + c.month() + " の請求額ベース）、月末予測、予算及び閾値との比較、閾値超過の通知状況を示す。");
+        List<AccountMonth> accounts = accounts(c);
+        perAccount(c, s, accounts);
+        thresholds(c, s, accounts);
         perService(c, s);
-        notices(c, s);
-        s.note(INVOICE_NOTE);
+        s.note(INVOICE_NOTE + "月末予測は直近の完了日（既定 " + cost.forecastWindowDays() + " 日）の平均日額による推計で、"
+                + "月の締め後は実績と同額になる。利用料の日付はエクスポートの UTC 日付による。");
         return s;
     }
 
-    private void perAccount(ReportContext c, Section s) {
-        s.subsection("アカウント別の利用料");
+    private List<AccountMonth> accounts(ReportContext c) {
         Map<String, BigDecimal> previous = new HashMap<>();
         for (Map<String, Object> row : c.jdbc().queryForList("SELECT account_id, currency, SUM(billed_cost) AS billed"
                 + " FROM cost_month WHERE month = ? GROUP BY account_id, currency", c.previous().toString())) {
             previous.put(Rows.text(row, "account_id") + "/" + Rows.text(row, "currency"), Rows.decimal(row, "billed"));
         }
-        List<Map<String, Object>> rows = c.jdbc().queryForList("SELECT account_id, currency, SUM(billed_cost) AS billed,"
+        List<AccountMonth> accounts = new ArrayList<>();
+        for (Map<String, Object> row : c.jdbc().queryForList("SELECT account_id, currency, SUM(billed_cost) AS billed,"
                 + " SUM(forecast_cost) AS forecast FROM cost_month WHERE month = ? GROUP BY account_id, currency"
-                + " ORDER BY account_id, currency", c.month().toString());
+                + " ORDER BY account_id, currency", c.month().toString())) {
+            String account = Rows.text(row, "account_id");
+            String currency = Rows.text(row, "currency");
+            CostProperties.Account configured = configured(account);
+            BigDecimal budget = configured != null && currency.equals(configured.currency()) ? configured.monthlyBudget() : null;
+            accounts.add(new AccountMonth(account, currency, Rows.decimal(row, "billed"),
+                    row.get("forecast") == null ? null : Rows.decimal(row, "forecast"),
+                    previous.get(account + "/" + currency), budget));
+        }
+        return accounts;
+    }
+
+    private CostProperties.Account configured(String accountId) {
+        return cost.accounts().stream().filter(a -> a.id().equals(accountId)).findFirst().orElse(null);
+    }
+
+    private String label(ReportContext c, String accountId) {
+        CostProperties.Account configured = configured(accountId);
+        String name = c.settings().accountName(accountId);
+        if (name.equals(accountId) && configured != null) {
+            name = configured.name();
+        }
+        return name.equals(accountId) ? accountId : name + "（" + accountId + "）";
+    }
+
+    private void perAccount(ReportContext c, Section s, List<AccountMonth> accounts) {
+        s.subsection("アカウント別の利用料と予算");
         Table table = new Table(Column.text("アカウント", 5), Column.number("当月利用料", 3), Column.number("月末予測", 3),
+                Column.number("月額予算", 3), Column.number("予算比", 2), Column.number("予測の予算比", 2),
                 Column.number("前月", 3), Column.number("前月比", 2));
         Map<String, BigDecimal[]> totals = new LinkedHashMap<>();
-        for (Map<String, Object> row : rows) {
-            String currency = Rows.text(row, "currency");
-            BigDecimal billed = Rows.decimal(row, "billed");
-            BigDecimal forecast = row.get("forecast") == null ? null : Rows.decimal(row, "forecast");
-            BigDecimal before = previous.getOrDefault(Rows.text(row, "account_id") + "/" + currency, BigDecimal.ZERO);
-            table.row(c.accountLabel(Rows.text(row, "account_id")), Jp.money(billed, currency), Jp.money(forecast, currency),
-                    Jp.money(before, currency), Jp.percentChange(billed.doubleValue(), before.doubleValue()));
-            BigDecimal[] t = totals.computeIfAbsent(currency, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
-            t[0] = t[0].add(billed);
-            t[1] = t[1].add(forecast == null ? BigDecimal.ZERO : forecast);
-            t[2] = t[2].add(before);
+        boolean anyPrevious = accounts.stream().anyMatch(a -> a.previous() != null);
+        for (AccountMonth a : accounts) {
+            table.row(label(c, a.accountId()), Jp.money(a.billed(), a.currency()), Jp.money(a.forecast(), a.currency()),
+                    Jp.money(a.budget(), a.currency()), share(a.billed(), a.budget()), share(a.forecast(), a.budget()),
+                    Jp.money(a.previous(), a.currency()), a.previous() == null ? "—"
+                            : Jp.percentChange(a.billed().doubleValue(), a.previous().doubleValue()));
+            BigDecimal[] t = totals.computeIfAbsent(a.currency(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO,
+                    BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+            BigDecimal forecast = a.forecast() == null ? BigDecimal.ZERO : a.forecast();
+            t[0] = t[0].add(a.billed());
+            t[1] = t[1].add(forecast);
+            t[3] = t[3].add(a.previous() == null ? BigDecimal.ZERO : a.previous());
+            // The total's budget shares compare only the accounts that have a budget with their budgets.
+            if (a.budget() != null) {
+                t[2] = t[2].add(a.budget());
+                t[4] = t[4].add(a.billed());
+                t[5] = t[5].add(forecast);
+            }
         }
         totals.forEach((currency, t) -> table.totalRow("合計（" + currency + "）", Jp.money(t[0], currency),
-                Jp.money(t[1], currency), Jp.money(t[2], currency), Jp.percentChange(t[0].doubleValue(), t[2].doubleValue())));
-        s.table(table, "該当なし（当月の利用料データはない）");
-        if (table.isEmpty()) {
+                Jp.money(t[1], currency), Jp.money(t[2], currency), share(t[4], t[2]), share(t[5], t[2]),
+                anyPrevious ? Jp.money(t[3], currency) : "—", Jp.percentChange(t[0].doubleValue(), t[3].doubleValue())));
+        s.table(table, "該当なし（当月の利用料データはない：cost-ingest）");
+        if (accounts.isEmpty()) {
             return;
         }
+        String currency = mainCurrency(accounts);
+        ReportCharts.Series bars = new ReportCharts.Series(accounts.stream().filter(a -> a.currency().equals(currency))
+                .map(a -> c.settings().accountName(a.accountId())).toList());
+        for (AccountMonth a : accounts) {
+            if (a.currency().equals(currency)) {
+                String name = c.settings().accountName(a.accountId());
+                bars.add("当月利用料", name, a.billed()).add("月末予測", name, a.forecast() == null ? 0 : a.forecast())
+                        .add("月額予算", name, a.budget() == null ? 0 : a.budget());
+            }
+        }
+        s.chart(ReportCharts.horizontalBars("アカウント別の利用料・月末予測と予算（" + currency + "）", currency, bars));
+        cumulative(c, s, currency);
+    }
+
+    /** The currency most accounts are billed in, for the charts (other currencies are in the tables only). */
+    private static String mainCurrency(List<AccountMonth> accounts) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        accounts.forEach(a -> counts.merge(a.currency(), 1, Integer::sum));
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    }
+
+    private void cumulative(ReportContext c, Section s, String currency) {
         List<String> days = c.first().datesUntil(c.last().plusDays(1)).map(d -> String.valueOf(d.getDayOfMonth())).toList();
         ReportCharts.Series series = new ReportCharts.Series(days);
         Map<String, BigDecimal> running = new HashMap<>();
-        String currency = null;
-        for (Map<String, Object> row : c.jdbc().queryForList("SELECT day, account_id, currency, SUM(billed_cost) AS billed"
-                + " FROM cost_daily WHERE day BETWEEN ? AND ? GROUP BY day, account_id, currency ORDER BY day, account_id",
-                c.first(), c.last())) {
+        for (Map<String, Object> row : c.jdbc().queryForList("SELECT day, account_id, SUM(billed_cost) AS billed"
+                + " FROM cost_daily WHERE day BETWEEN ? AND ? AND currency = ? GROUP BY day, account_id"
+                + " ORDER BY day, account_id", c.first(), c.last(), currency)) {
             String account = c.settings().accountName(Rows.text(row, "account_id"));
-            currency = Rows.text(row, "currency");
             BigDecimal sum = running.merge(account, Rows.decimal(row, "billed"), BigDecimal::add);
             series.add(account, String.valueOf(Rows.date(row, "day").getDayOfMonth()), sum);
         }
         if (!series.isEmpty()) {
-            s.chart(ReportCharts.lines("アカウント別の利用料累計（" + currency + "）", currency, series));
+            s.chart(ReportCharts.lines("アカウント別の利用料累計（" + currency + "、UTC 日付）", currency, series));
         }
     }
 
-    private void perService(ReportContext c, Section s) {
-        s.subsection("サービス別の利用料（上位）");
-        List<Map<String, Object>> rows = c.jdbc().queryForList("SELECT service, currency, SUM(billed_cost) AS billed,"
-                + " COUNT(DISTINCT account_id) AS accounts FROM cost_daily WHERE day BETWEEN ? AND ?"
-                + " GROUP BY service, currency ORDER BY SUM(billed_cost) DESC, service", c.first(), c.last());
-        Table table = new Table(Column.text("サービス", 6), Column.number("利用料", 3), Column.number("アカウント数", 2));
-        for (Map<String, Object> row : rows.subList(0, Math.min(rows.size(), c.report().topRows()))) {
-            table.row(Rows.text(row, "service"), Jp.money(Rows.decimal(row, "billed"), Rows.text(row, "currency")),
-                    Jp.count(Rows.num(row, "accounts")));
+    private static String share(BigDecimal part, BigDecimal whole) {
+        return part == null || whole == null || whole.signum() == 0 ? "—" : Jp.percent(part.doubleValue(), whole.doubleValue());
+    }
+
+    /** A crossing recorded by the threshold check, with its notice. */
+    record Crossing(String accountId, String ruleKey, String kind, BigDecimal threshold, BigDecimal amount,
+            String currency, LocalDate asOf, String mailState, java.time.LocalDateTime sentAt, long attempts) {
+    }
+
+    private void thresholds(ReportContext c, Section s, List<AccountMonth> accounts) {
+        s.subsection("閾値と超過通知");
+        Map<String, Crossing> crossings = new LinkedHashMap<>();
+        for (Map<String, Object> row : c.jdbc().queryForList("SELECT a.account_id, a.rule_key, a.kind, a.threshold_amount,"
+                + " a.amount, a.currency, a.as_of, m.state, m.sent_at, m.attempts FROM cost_alert a"
+                + " LEFT JOIN mail_outbox m ON m.dedupe_key = a.dedupe_key WHERE a.month = ?"
+                + " ORDER BY a.account_id, a.as_of, a.rule_key", c.month().toString())) {
+            Crossing crossing = new Crossing(Rows.text(row, "account_id"), Rows.text(row, "rule_key"), Rows.text(row, "kind"),
+                    Rows.decimal(row, "threshold_amount"), Rows.decimal(row, "amount"), Rows.text(row, "currency"),
+                    Rows.date(row, "as_of"), Rows.text(row, "state"), Rows.timestamp(row, "sent_at"), Rows.num(row, "attempts"));
+            crossings.put(crossing.accountId() + "/" + crossing.ruleKey(), crossing);
         }
-        s.table(table, "該当なし（当月の利用料データはない）");
+        Table table = new Table(Column.text("アカウント", 4), Column.text("閾値", 4), Column.number("閾値額", 3),
+                Column.number("当月の値", 3), Column.text("判定", 3), Column.text("通知", 3));
+        for (CostProperties.Account account : cost.accounts()) {
+            AccountMonth month = accounts.stream().filter(a -> a.accountId().equals(account.id())
+                    && a.currency().equals(account.currency())).findFirst().orElse(null);
+            for (CostProperties.Notification rule : account.notifications()) {
+                String key = rule.key(account.currency());
+                Crossing crossing = crossings.remove(account.id() + "/" + key);
+                BigDecimal threshold = rule.thresholdAmount(account.monthlyBudget());
+                BigDecimal now = month == null ? null : rule.type() == CostProperties.Kind.ACTUAL ? month.billed() : month.forecast();
+                table.row(label(c, account.id()), ruleText(rule), Jp.money(threshold, account.currency()),
+                        Jp.money(now, account.currency()), verdict(crossing, now, threshold), notice(c, crossing));
+            }
+        }
+        // Crossings of rules no longer configured (a threshold changed after its notice) are still reported.
+        for (Crossing crossing : crossings.values()) {
+            table.row(label(c, crossing.accountId()), crossing.ruleKey() + "（現在は設定なし）",
+                    Jp.money(crossing.threshold(), crossing.currency()), "—", verdict(crossing, null, null), notice(c, crossing));
+        }
+        s.table(table, "該当なし（利用料の閾値が設定されていない：govcloud.cost.accounts）");
+        long crossed = c.jdbc().queryForObject("SELECT COUNT(*) FROM cost_alert WHERE month = ?", Long.class, c.month().toString());
+        if (!table.isEmpty()) {
+            s.note("閾値は AWS Budgets と同じく、実績（月初来の請求額）又は月末予測が閾値を超えた時点で超過とし、規則ごとに一度だけ"
+                    + "通知する（夜間処理の cost-check）。判定の日付は判定対象のコスト日（UTC）。当月の超過は " + crossed + " 件。");
+        }
+        notices(c, s);
+    }
+
+    private static String ruleText(CostProperties.Notification rule) {
+        String what = rule.type() == CostProperties.Kind.ACTUAL ? "実績" : "月末予測";
+        return what + " > " + (rule.percent() != null ? "予算の " + rule.percent().stripTrailingZeros().toPlainString() + "%"
+                : "定額");
+    }
+
+    private static String verdict(Crossing crossing, BigDecimal now, BigDecimal threshold) {
+        if (crossing != null) {
+            return "超過（" + Jp.day(crossing.asOf()) + "、" + Jp.money(crossing.amount(), crossing.currency()) + "）";
+        }
+        if (now == null || threshold == null) {
+            return "判定なし";
+        }
+        return now.compareTo(threshold) > 0 ? "超過（通知の記録なし）" : "未超過（閾値の " + share(now, threshold) + "）";
+    }
+
+    private static String notice(ReportContext c, Crossing crossing) {
+        if (crossing == null) {
+            return "—";
+        }
+        if (crossing.mailState() == null) {
+            return "記録なし";
+        }
+        return switch (crossing.mailState()) {
+            case "SENT" -> "送信 " + Jp.dateTime(c.local(crossing.sentAt()));
+            case "FAILED" -> "送信失敗（" + crossing.attempts() + " 回試行）";
+            default -> "送信待ち";
+        };
     }
 
     private void notices(ReportContext c, Section s) {
-        s.subsection("しきい値超過の通知");
-        List<Map<String, Object>> rows = c.jdbc().queryForList("SELECT created_at, sent_at, subject, recipients, state"
-                + " FROM mail_outbox WHERE kind LIKE 'cost%' AND created_at >= ? AND created_at < ? ORDER BY created_at, id",
-                c.utcStart(), c.utcEnd());
-        Table table = new Table(Column.text("検知（JST）", 2), Column.text("件名", 7), Column.text("送信", 3));
+        List<Map<String, Object>> rows = c.jdbc().queryForList("SELECT m.created_at, m.sent_at, m.subject, m.state"
+                + " FROM cost_alert a JOIN mail_outbox m ON m.dedupe_key = a.dedupe_key WHERE a.month = ?"
+                + " ORDER BY m.created_at, m.id", c.month().toString());
+        Table table = new Table(Column.text("通知作成（JST）", 2), Column.text("件名", 7), Column.text("送信", 2));
         for (Map<String, Object> row : rows) {
             var sent = Rows.timestamp(row, "sent_at");
-            table.row(Jp.dateTime(c.local(Rows.timestamp(row, "created_at"))), Jp.clip(Rows.text(row, "subject"), 100),
+            table.row(Jp.dateTime(c.local(Rows.timestamp(row, "created_at"))), Jp.clip(Rows.text(row, "subject"), 110),
                     sent == null ? "未送信（" + Rows.text(row, "state") + "）" : Jp.dateTime(c.local(sent)));
         }
-        s.table(table, "該当なし（当月、利用料のしきい値超過通知はない）");
+        if (!table.isEmpty()) {
+            s.paragraph("当月分の利用料通知（" + rows.size() + " 件）：");
+        }
+        s.table(table, "当月分の利用料通知：該当なし（閾値の超過はなかった）");
+    }
+
+    private void perService(ReportContext c, Section s) {
+        s.subsection("アカウント別・サービス別の利用料");
+        List<Map<String, Object>> rows = c.jdbc().queryForList(BY_SERVICE + " ORDER BY d.account_id, d.currency,"
+                + " SUM(d.billed_cost) DESC, d.service", c.month().toString());
+        Map<String, BigDecimal> accountTotals = new HashMap<>();
+        rows.forEach(r -> accountTotals.merge(Rows.text(r, "account_id") + "/" + Rows.text(r, "currency"),
+                Rows.decimal(r, "billed"), BigDecimal::add));
+        Table table = new Table(Column.text("アカウント", 4), Column.text("サービス", 5), Column.number("利用料", 3),
+                Column.number("アカウント内の構成比", 2));
+        int perAccount = 3;
+        String current = null;
+        int shown = 0;
+        BigDecimal rest = BigDecimal.ZERO;
+        String restCurrency = null;
+        for (Map<String, Object> row : rows) {
+            String key = Rows.text(row, "account_id") + "/" + Rows.text(row, "currency");
+            if (!key.equals(current)) {
+                addRest(table, current, rest, restCurrency, accountTotals);
+                current = key;
+                shown = 0;
+                rest = BigDecimal.ZERO;
+                restCurrency = Rows.text(row, "currency");
+            }
+            BigDecimal billed = Rows.decimal(row, "billed");
+            if (shown++ < perAccount) {
+                table.row(shown == 1 ? label(c, Rows.text(row, "account_id")) : "", serviceName(Rows.text(row, "service")),
+                        Jp.money(billed, Rows.text(row, "currency")), share(billed, accountTotals.get(key)));
+            } else {
+                rest = rest.add(billed);
+            }
+        }
+        addRest(table, current, rest, restCurrency, accountTotals);
+        s.table(table, "該当なし（当月の利用料データはない）");
+        if (!table.isEmpty()) {
+            s.note("各アカウントの利用料の多いサービス上位 " + perAccount + " 件と、その他の合計。請求期間 " + c.month()
+                    + " の請求額（エクスポートの明細を集計）。");
+        }
+        overall(c, s);
+    }
+
+    private static void addRest(Table table, String key, BigDecimal rest, String currency, Map<String, BigDecimal> totals) {
+        if (key != null && rest.signum() != 0) {
+            table.row("", "その他", Jp.money(rest, currency), share(rest, totals.get(key)));
+        }
+    }
+
+    private static String serviceName(String service) {
+        return service == null || service.isBlank() ? "（サービス名なし）" : service;
+    }
+
+    private void overall(ReportContext c, Section s) {
+        s.subsection("サービス別の利用料（全アカウント、上位）");
+        Map<String, BigDecimal> billed = new LinkedHashMap<>();
+        Map<String, Integer> accounts = new HashMap<>();
+        for (Map<String, Object> row : c.jdbc().queryForList(BY_SERVICE, c.month().toString())) {
+            String key = Rows.text(row, "service") + "\u0000" + Rows.text(row, "currency");
+            billed.merge(key, Rows.decimal(row, "billed"), BigDecimal::add);
+            accounts.merge(key, 1, Integer::sum);
+        }
+        Map<String, BigDecimal> perCurrency = new HashMap<>();
+        billed.forEach((key, value) -> perCurrency.merge(key.split("\u0000", 2)[1], value, BigDecimal::add));
+        Table table = new Table(Column.text("サービス", 6), Column.number("利用料", 3), Column.number("構成比", 2),
+                Column.number("アカウント数", 2));
+        billed.entrySet().stream().sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey())).limit(c.report().topRows()).forEach(e -> {
+                    String[] key = e.getKey().split("\u0000", 2);
+                    table.row(serviceName(key[0]), Jp.money(e.getValue(), key[1]), share(e.getValue(), perCurrency.get(key[1])),
+                            Jp.count(accounts.get(e.getKey())));
+                });
+        s.table(table, "該当なし（当月の利用料データはない）");
     }
 }
