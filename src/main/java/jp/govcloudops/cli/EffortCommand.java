@@ -103,7 +103,7 @@ public class EffortCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("error: --hours must be more than 0 and at most 24, two decimals");
                 return ExitCodes.FAILURE;
             }
-            WorkEffort effort = new WorkEffort(date, start, hours.setScale(2), parsed, person, findingId, note, 0);
+            WorkEffort effort = new WorkEffort(date, start, hours.setScale(2), parsed, person, findingId, null, note, 0);
             return parent.root.withContext(context -> {
                 context.getBean(OperatorRecordsImport.class).addEffort(effort);
                 spec.commandLine().getOut().printf("added %s %s %s h %s%n", date, parsed.label(), hours, person);

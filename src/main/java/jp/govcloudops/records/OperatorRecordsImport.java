@@ -22,11 +22,14 @@ public class OperatorRecordsImport {
     private final OperatorRecordsStore store;
     private final ServiceWindow window;
     private final TransactionTemplate transaction;
+    private final FindingResolver findings;
 
-    public OperatorRecordsImport(OperatorRecordsStore store, ServiceWindow window, TransactionTemplate transaction) {
+    public OperatorRecordsImport(OperatorRecordsStore store, ServiceWindow window, TransactionTemplate transaction,
+            FindingResolver findings) {
         this.store = store;
         this.window = window;
         this.transaction = transaction;
+        this.findings = findings;
     }
 
     public record Outcome(int imported, int replaced) {
@@ -34,7 +37,8 @@ public class OperatorRecordsImport {
 
     /** Work effort: replaces what an earlier import of a file with the same name stored. */
     public Outcome importEffort(Path file, Charset charset) {
-        List<WorkEffort> rows = CsvRows.read(file, charset, WorkEffort.REQUIRED, WorkEffort.OPTIONAL, WorkEffort::fromRow);
+        List<WorkEffort> rows = resolve(file, CsvRows.read(file, charset, WorkEffort.REQUIRED, WorkEffort.OPTIONAL,
+                WorkEffort::fromRow), WorkEffort::findingRef, WorkEffort::line, WorkEffort::withFindingId);
         String source = sourceName(file);
         int replaced = transaction.execute(status -> store.replaceEffort(source, rows, window));
         return new Outcome(rows.size(), replaced);
@@ -45,7 +49,8 @@ public class OperatorRecordsImport {
     }
 
     public Outcome importIncidents(Path file, Charset charset) {
-        List<Incident> rows = CsvRows.read(file, charset, Incident.REQUIRED, Incident.OPTIONAL, Incident::fromRow);
+        List<Incident> rows = resolve(file, CsvRows.read(file, charset, Incident.REQUIRED, Incident.OPTIONAL,
+                Incident::fromRow), Incident::findingRef, Incident::line, Incident::withFindingId);
         checkUniqueIds(file, rows, Incident::id, Incident::line);
         transaction.executeWithoutResult(status -> store.upsertIncidents(sourceName(file), rows));
         return new Outcome(rows.size(), 0);
@@ -63,6 +68,31 @@ public class OperatorRecordsImport {
         checkUniqueIds(file, rows, Risk::id, Risk::line);
         transaction.executeWithoutResult(status -> store.upsertRisks(sourceName(file), rows));
         return new Outcome(rows.size(), 0);
+    }
+
+    /** Replaces each row's finding reference by the finding's id; a reference to no finding refuses the file. */
+    private <T> List<T> resolve(Path file, List<T> rows, Function<T, FindingReference> reference, ToIntFunction<T> line,
+            java.util.function.BiFunction<T, Long, T> withId) {
+        List<String> problems = new ArrayList<>();
+        List<T> resolved = new ArrayList<>(rows.size());
+        for (T row : rows) {
+            FindingReference ref = reference.apply(row);
+            if (ref == null) {
+                resolved.add(row);
+                continue;
+            }
+            Long id = findings.resolve(ref);
+            if (id == null) {
+                problems.add("line " + line.applyAsInt(row) + ": 'finding_ref' " + ref + " matches no finding (none of"
+                        + " account " + ref.accountId() + " with its first event in the hour from " + ref.firstEvent()
+                        + " Japan time; run detection for that day first, or give finding_id)");
+            }
+            resolved.add(withId.apply(row, id));
+        }
+        if (!problems.isEmpty()) {
+            throw new RecordImportException(file.toString(), problems);
+        }
+        return resolved;
     }
 
     private static <T> void checkUniqueIds(Path file, List<T> rows, Function<T, String> id, ToIntFunction<T> line) {

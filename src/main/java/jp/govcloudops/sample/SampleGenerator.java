@@ -48,6 +48,7 @@ public final class SampleGenerator {
                 new CloudTrailDigestWriter(),
                 new FlowLogWriter(),
                 new CostWriter(),
+                new RecordsWriter(),
                 new ConfigWriter());
     }
 
