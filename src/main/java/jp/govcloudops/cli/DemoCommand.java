@@ -1,6 +1,7 @@
 package jp.govcloudops.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,11 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import jp.govcloudops.config.GovcloudProperties;
+import jp.govcloudops.job.report.ReportLauncher;
+import jp.govcloudops.job.report.ReportParameters;
+import jp.govcloudops.records.OperatorRecordsImport;
+import jp.govcloudops.report.render.ReportFormat;
+import org.springframework.batch.core.BatchStatus;
 import jp.govcloudops.job.ingest.IngestParameters;
 import jp.govcloudops.source.LogType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -43,6 +49,11 @@ public class DemoCommand implements Callable<Integer> {
             description = "The sample's month (default ${DEFAULT-VALUE}).")
     YearMonth month;
 
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "data/demo",
+            description = "Where the store (unless --db is given), the waiting mails and the report go (default"
+                    + " ${DEFAULT-VALUE}).")
+    Path outDir;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -53,11 +64,41 @@ public class DemoCommand implements Callable<Integer> {
             return ExitCodes.FAILURE;
         }
         if (root.database == null) {
-            root.database = "jdbc:h2:file:./data/demo/govcloud;AUTO_SERVER=TRUE";
+            root.database = "jdbc:h2:file:" + (outDir.isAbsolute() ? "" : "./") + outDir.resolve("govcloud").toString()
+                    .replace('\\', '/') + ";AUTO_SERVER=TRUE";
         }
         List<String> properties = new ArrayList<>(List.of(
                 "--spring.config.additional-location=optional:file:" + config.toAbsolutePath() + "/"));
         return root.withContext(context -> run(context, out), properties.toArray(new String[0]));
+    }
+
+    /** The sample's operator records (records/), if it has them: effort files first, then the others. */
+    private void importRecords(ConfigurableApplicationContext context, PrintWriter out) throws java.io.IOException {
+        Path records = sample.resolve("records");
+        if (!Files.isDirectory(records)) {
+            out.println("records: none in " + records + " (the report's effort, incident, inquiry and risk sections stay empty)");
+            return;
+        }
+        OperatorRecordsImport imports = context.getBean(OperatorRecordsImport.class);
+        List<Path> effort;
+        try (var files = Files.list(records)) {
+            effort = files.filter(f -> f.getFileName().toString().matches("effort-.*\\.csv")).sorted().toList();
+        }
+        for (Path file : effort) {
+            out.printf("records: %s, %d work-effort rows%n", file, imports.importEffort(file, StandardCharsets.UTF_8).imported());
+        }
+        if (Files.isRegularFile(records.resolve("incidents.csv"))) {
+            out.printf("records: %d incidents%n", imports.importIncidents(records.resolve("incidents.csv"),
+                    StandardCharsets.UTF_8).imported());
+        }
+        if (Files.isRegularFile(records.resolve("inquiries.csv"))) {
+            out.printf("records: %d inquiries%n", imports.importInquiries(records.resolve("inquiries.csv"),
+                    StandardCharsets.UTF_8).imported());
+        }
+        if (Files.isRegularFile(records.resolve("risks.csv"))) {
+            out.printf("records: %d risks%n", imports.importRisks(records.resolve("risks.csv"), StandardCharsets.UTF_8)
+                    .imported());
+        }
     }
 
     private int run(ConfigurableApplicationContext context, PrintWriter out) {
@@ -79,16 +120,33 @@ public class DemoCommand implements Callable<Integer> {
             out.println("demo FAILED: " + GovcloudCli.rootMessage(e));
             return ExitCodes.FAILURE;
         }
+        Path report = outDir.resolve("reports").resolve("monthly-report-" + month + ".pdf");
+        try {
+            // After detection: the records name their findings by reference, which needs the findings.
+            importRecords(context, out);
+            ReportLauncher.Outcome outcome = context.getBean(ReportLauncher.class)
+                    .run(new ReportParameters(month, ReportFormat.PDF, report, "", 1));
+            if (outcome.execution().getStatus() != BatchStatus.COMPLETED) {
+                out.println("demo FAILED: report " + outcome.execution().getExitStatus().getExitDescription().lines()
+                        .findFirst().orElse(""));
+                return ExitCodes.FAILURE;
+            }
+            out.printf("report %s: %s (%d pages)%n", month, report, outcome.pages());
+        } catch (Exception e) {
+            out.println("demo FAILED: " + GovcloudCli.rootMessage(e));
+            return ExitCodes.FAILURE;
+        }
         String db = context.getEnvironment().getProperty("spring.datasource.url");
         java.util.List<Path> mails;
         try {
-            mails = context.getBean(jp.govcloudops.notify.OutboxFiles.class).writeUnsent(Path.of("data/demo/mail"));
+            mails = context.getBean(jp.govcloudops.notify.OutboxFiles.class).writeUnsent(outDir.resolve("mail"));
         } catch (java.io.IOException e) {
             out.println("demo FAILED: " + e.getMessage());
             return ExitCodes.FAILURE;
         }
         out.println();
         out.println("Results:");
+        out.println("  report         " + report.toAbsolutePath());
         out.println("  store          " + db);
         if (!mails.isEmpty()) {
             out.println("  mail           " + mails.size() + " notifications (no SMTP server in the demo) written to "
