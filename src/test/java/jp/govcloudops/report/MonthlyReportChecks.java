@@ -238,6 +238,43 @@ abstract class MonthlyReportChecks {
                 java.math.BigDecimal.class)).isEqualByComparingTo("2");
     }
 
+    @Test
+    void findingReferencesResolveToTheMostSevereFindingOfThatHour() throws Exception {
+        var top = jdbc.queryForMap("SELECT account_id, first_event_at FROM finding WHERE derived = TRUE AND account_id IS NOT NULL"
+                + " ORDER BY severity_rank DESC, first_event_at, id LIMIT 1");
+        String account = (String) top.get("account_id");
+        java.time.LocalDateTime minute = ((java.sql.Timestamp) top.get("first_event_at")).toLocalDateTime()
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        // What the reference means, in SQL: the most severe finding of the account in the hour from that minute.
+        long expected = jdbc.queryForObject("SELECT id FROM finding WHERE derived = TRUE AND account_id = ?"
+                + " AND first_event_at >= ? AND first_event_at < ? ORDER BY severity_rank DESC, first_event_at, id"
+                + " LIMIT 1", Long.class, account, minute, minute.plusHours(1));
+        String japan = minute.atOffset(java.time.ZoneOffset.UTC).atZoneSameInstant(java.time.ZoneId.of("Asia/Tokyo"))
+                .toLocalDateTime().format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm"));
+
+        Path bad = dir.resolve("effort-refs-bad.csv");
+        Files.writeString(bad, "date,start,hours,category,person,finding_id,finding_ref,note\n"
+                + "2026-10-20,10:00,1,アラート対応,佐藤 花子,," + account + "@" + japan + ",ok\n"
+                + "2026-10-20,11:00,1,アラート対応,佐藤 花子,,999999999999@2026-10-02 03:00,no such finding\n"
+                + "2026-10-20,12:00,1,アラート対応,佐藤 花子,7," + account + "@" + japan + ",both\n"
+                + "2026-10-20,13:00,1,アラート対応,佐藤 花子,," + account + " " + japan + ",malformed\n");
+        assertThatThrownBy(() -> records.importEffort(bad, java.nio.charset.StandardCharsets.UTF_8))
+                .isInstanceOf(jp.govcloudops.records.RecordImportException.class)
+                .hasMessageContaining("line 4: give 'finding_id' or 'finding_ref', not both")
+                .hasMessageContaining("line 5: 'finding_ref' is '" + account + " " + japan + "'");
+        Files.writeString(bad, "date,start,hours,category,person,finding_ref,note\n"
+                + "2026-10-20,11:00,1,アラート対応,佐藤 花子,999999999999@2026-10-02 03:00,no such finding\n");
+        assertThatThrownBy(() -> records.importEffort(bad, java.nio.charset.StandardCharsets.UTF_8))
+                .hasMessageContaining("line 2: 'finding_ref' 999999999999@2026-10-02 03:00 matches no finding");
+
+        Path good = dir.resolve("effort-refs.csv");
+        Files.writeString(good, "date,start,hours,category,person,finding_ref,note\n"
+                + "2026-10-20,10:00,1,アラート対応,佐藤 花子," + account + "@" + japan + ",調査\n");
+        records.importEffort(good, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(jdbc.queryForObject("SELECT finding_id FROM work_effort WHERE source_file = ?", Long.class,
+                "effort-refs.csv")).isEqualTo(expected);
+    }
+
     private static List<PDFont> fonts(PDDocument document) throws Exception {
         List<PDFont> fonts = new ArrayList<>();
         for (PDPage page : document.getPages()) {
