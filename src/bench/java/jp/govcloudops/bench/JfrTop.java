@@ -21,6 +21,7 @@ public final class JfrTop {
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 25;
         Map<String, Long> self = new HashMap<>();
         Map<String, Long> ours = new HashMap<>();
+        Map<String, Long> byThread = new HashMap<>();
         Map<String, Long> allocType = new HashMap<>();
         Map<String, Long> allocSite = new HashMap<>();
         long samples = 0;
@@ -34,6 +35,8 @@ public final class JfrTop {
                     && !(type.equals("jdk.NativeMethodSample") && isIdle(stack.getFrames().get(0)))) {
                 samples++;
                 self.merge(frame(stack.getFrames().get(0)), 1L, Long::sum);
+                var thread = e.getThread("sampledThread");
+                byThread.merge(thread == null ? "?" : thread.getJavaName().replaceAll("[0-9]+$", "N"), 1L, Long::sum);
                 ours.merge(firstOwn(stack.getFrames()), 1L, Long::sum);
             } else if (type.equals("jdk.ObjectAllocationSample") && stack != null && !stack.getFrames().isEmpty()) {
                 long weight = e.getLong("weight");
@@ -44,6 +47,7 @@ public final class JfrTop {
         }
         print("execution and working native samples by top frame (" + samples + ")", self, samples, rows);
         print("execution samples by first govcloudops frame", ours, samples, rows);
+        print("execution samples by thread", byThread, samples, rows);
         print("allocation by type (" + (allocated >> 20) + " MB sampled weight)", allocType, allocated, rows);
         print("allocation by site", allocSite, allocated, rows);
     }

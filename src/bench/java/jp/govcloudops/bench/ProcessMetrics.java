@@ -31,6 +31,7 @@ final class ProcessMetrics {
     private long wallStart;
     private long gcCountStart;
     private long gcMillisStart;
+    private long jitMillisStart;
     private volatile long maxLiveAfterGc;
 
     ProcessMetrics() {
@@ -70,6 +71,7 @@ final class ProcessMetrics {
         }
         gcCountStart = gcCount();
         gcMillisStart = gcMillis();
+        jitMillisStart = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         cpuStart = os.getProcessCpuTime();
         wallStart = System.nanoTime();
     }
@@ -81,6 +83,17 @@ final class ProcessMetrics {
         out.setProperty("wallSeconds", String.format("%.3f", wall / 1e9));
         out.setProperty("cpuSeconds", String.format("%.3f", cpu / 1e9));
         out.setProperty("gcCount", Long.toString(gcCount() - gcCountStart));
+        out.setProperty("jitSeconds", String.format("%.3f",
+                (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitMillisStart) / 1e3));
+        // CPU of the partition workers (the per-record work), which live until the context closes.
+        var threads = ManagementFactory.getThreadMXBean();
+        long workers = 0;
+        for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("ingest-")) {
+                workers += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        out.setProperty("workerCpuSeconds", String.format("%.3f", workers / 1e9));
         out.setProperty("gcSeconds", String.format("%.3f", (gcMillis() - gcMillisStart) / 1e3));
         long heapPeak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

@@ -21,19 +21,21 @@ final class Report {
             double loadEnd) throws IOException {
         StringBuilder r = new StringBuilder();
         r.append("## Ingestion benchmark, ").append(Instant.now()).append("\n\n");
-        r.append(String.format("Scale %s (seed %d, day %s), %d repeats, ingestion heap -Xmx%s, %d cores, Java %s;"
+        r.append(String.format("Scale %s (seed %d, day %s), %d repeats, ingestion JVM -Xmx%s %s, %d cores, Java %s;"
                 + " load average %.1f at the start, %.1f at the end.%n%n", o.scale(), o.seed(), o.day(), o.repeats(),
-                o.heap(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadStart,
+                o.heap(), String.join(" ", o.jvm()), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadStart,
                 loadEnd));
         r.append(String.format("Files: %d flow-log text (%.1f MB gzip), %d flow-log Parquet (%.1f MB), %d CloudTrail"
                 + " (%.1f MB gzip).%n%n", files.flowText().size(), files.bytes(files.flowText()) / 1e6,
                 files.flowParquet().size(), files.bytes(files.flowParquet()) / 1e6, files.cloudTrail().size(),
                 files.bytes(files.cloudTrail()) / 1e6));
         r.append("Medians over the repeats. Records/s is records over the wall time of the work alone (no JVM or"
-                + " context start-up); CPU is the whole process's (all threads, GC and JIT included).\n\n");
-        r.append("| run | source | threads | records | wall s | records/s | CPU s | CPU µs/record | peak RSS MB"
-                + " | peak heap MB | max live heap MB | load |\n");
-        r.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " context start-up); CPU is the whole process's (all threads, GC and JIT included); \"workers\" is"
+                + " the CPU of the partition worker threads (reading, parsing, aggregating, storing); JIT is the time"
+                + " the JIT compilers spent (wall time of compilation threads).\n\n");
+        r.append("| run | source | threads | records | wall s | records/s | CPU s | CPU µs/record | of which workers s"
+                + " | JIT s | peak RSS MB | peak heap MB | max live heap MB | load |\n");
+        r.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         Map<String, List<Measure>> byKey = new LinkedHashMap<>();
         for (Measure m : measures) {
             byKey.computeIfAbsent(m.key(), k -> new ArrayList<>()).add(m);
@@ -43,9 +45,10 @@ final class Report {
             long records = first.subject().equals("zcat") ? recordsOf(measures, "ours flow text") : first.records();
             double wall = median(group, Measure::wall);
             double cpu = median(group, Measure::cpu);
-            r.append(String.format("| %s | %s | %d | %,d | %.2f | %,.0f | %.2f | %.3f | %s | %s | %s | %.1f |%n",
+            r.append(String.format("| %s | %s | %d | %,d | %.2f | %,.0f | %.2f | %.3f | %s | %s | %s | %s | %s | %.1f |%n",
                     first.subject(), first.source(), first.threads(), records, wall, records / wall, cpu,
-                    cpu * 1e6 / records, mb(group, "rssPeakBytes"), mb(group, "heapPeakBytes"),
+                    cpu * 1e6 / records, seconds(group, "workerCpuSeconds"), seconds(group, "jitSeconds"),
+                    mb(group, "rssPeakBytes"), mb(group, "heapPeakBytes"),
                     mb(group, "heapLiveAfterGcMaxBytes"), median(group, Measure::load)));
         }
         int t = o.maxThreads();
@@ -58,6 +61,15 @@ final class Report {
                 "DuckDB CloudTrail", 1.0, false);
         ratioRow(r, measures, "flow Parquet, " + t + " threads vs DuckDB (2 threads)", "ours flow Parquet", t,
                 "DuckDB flow parquet", 1.0, false);
+        if (!o.compareJvm().isEmpty()) {
+            String label = " [" + String.join(" ", o.compareJvm()) + "]";
+            ratioRow(r, measures, "flow text" + label + ", " + t + " threads vs one zcat", "ours flow text" + label, t,
+                    "zcat", 1.6, true);
+            ratioRow(r, measures, "flow text" + label + ", " + t + " threads vs DuckDB (2 threads)",
+                    "ours flow text" + label, t, "DuckDB flow text", 1.0, false);
+            ratioRow(r, measures, "CloudTrail" + label + ", " + t + " threads vs DuckDB read_json (2 threads)",
+                    "ours CloudTrail" + label, t, "DuckDB CloudTrail", 1.0, false);
+        }
         r.append("\nThe CPU column for zcat is the ratio on two otherwise idle cores: 2 × zcat's CPU seconds over"
                 + " ours (ours may use both cores, zcat one).\n");
         scaling(r, measures, "ours flow text", o);
@@ -146,6 +158,13 @@ final class Report {
 
     private static long recordsOf(List<Measure> measures, String subject) {
         return measures.stream().filter(m -> m.subject().equals(subject)).findFirst().map(Measure::records).orElse(0L);
+    }
+
+    private static String seconds(List<Measure> group, String key) {
+        if (group.get(0).figures().getProperty(key) == null || !group.get(0).subject().startsWith("ours")) {
+            return "–";
+        }
+        return String.format("%.2f", median(group, m -> Double.parseDouble(m.figures().getProperty(key))));
     }
 
     private static String mb(List<Measure> group, String key) {
