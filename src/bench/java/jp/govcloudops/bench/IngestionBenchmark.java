@@ -33,7 +33,7 @@ import jp.govcloudops.sample.SampleOptions;
  *
  * <p>Options ({@code --name=value}): scale (260: about 5.2 million flow and 1.3 million CloudTrail records),
  * seed, day, work (directory for data and stores), threads (1,2), repeats (3), heap (512m), jvm (further JVM
- * options for the ingestion runs, comma-separated, e.g. -XX:TieredStopAtLevel=1), compare-jvm (other JVM options:
+ * options for the ingestion runs, comma-separated; default -XX:TieredStopAtLevel=1 as jobs/bin/govcloud-ops), compare-jvm (other JVM options:
  * flow text and CloudTrail also run with these at the highest thread count, back to back), s3, parquet, tenfold,
  * duckdb (all true), detection (false: also run with per-record detection on and report its share), jfr (false:
  * record each ingestion with Flight Recorder), keep (false: delete the generated data at the end).
@@ -58,7 +58,7 @@ public final class IngestionBenchmark {
                     Path.of(m.getOrDefault("work", "target/bench")).toAbsolutePath(),
                     Arrays.stream(m.getOrDefault("threads", "1,2").split(",")).map(Integer::valueOf).toList(),
                     Integer.parseInt(m.getOrDefault("repeats", "3")), m.getOrDefault("heap", "512m"),
-                    Arrays.stream(m.getOrDefault("jvm", "").split(",")).filter(x -> !x.isBlank()).toList(),
+                    Arrays.stream(m.getOrDefault("jvm", DEPLOYED_JVM_OPTIONS).split(",")).filter(x -> !x.isBlank()).toList(),
                     Arrays.stream(m.getOrDefault("compare-jvm", "").split(",")).filter(x -> !x.isBlank()).toList(),
                     bool(m, "s3", true), bool(m, "parquet", true), bool(m, "tenfold", true), bool(m, "duckdb", true),
                     bool(m, "detection", false), bool(m, "jfr", false), bool(m, "keep", false));
@@ -80,6 +80,9 @@ public final class IngestionBenchmark {
             return threads.stream().max(Integer::compare).orElse(2);
         }
     }
+
+    /** The JIT setting jobs/bin/govcloud-ops and the nightly unit run with (besides the heap). */
+    static final String DEPLOYED_JVM_OPTIONS = "-XX:TieredStopAtLevel=1";
 
     /** One measured run. */
     record Measure(String subject, String source, int threads, int repeat, Properties figures, double load) {

@@ -38,9 +38,6 @@ public final class FlowLogTextReader {
     private boolean headerLine;
     private int[] starts = new int[64];
     private int[] ends = new int[64];
-    private byte[][] lastBytes = new byte[64][];
-    private int[] lastLengths = new int[64];
-    private String[] lastValues = new String[64];
 
     /** Reads every line; returns the number of records (data lines) in the file. */
     public long read(InputStream decompressed, long fallbackStart, Consumer<FlowRecord> records, Quarantine quarantine) {
@@ -161,9 +158,6 @@ public final class FlowLogTextReader {
             if (count == starts.length) {
                 starts = Arrays.copyOf(starts, count * 2);
                 ends = Arrays.copyOf(ends, count * 2);
-                lastBytes = Arrays.copyOf(lastBytes, count * 2);
-                lastLengths = Arrays.copyOf(lastLengths, count * 2);
-                lastValues = Arrays.copyOf(lastValues, count * 2);
             }
             starts[count] = start;
             ends[count] = i;
@@ -203,12 +197,12 @@ public final class FlowLogTextReader {
             int e = ends[f];
             boolean absent = e - s == 1 && buffer[s] == '-';
             switch (field) {
-                case ACCOUNT_ID -> record.accountId = absent ? null : text(f, s, e);
-                case INTERFACE_ID -> record.interfaceId = absent ? null : text(f, s, e);
-                case ACTION -> record.action = absent ? null : text(f, s, e);
-                case LOG_STATUS -> record.logStatus = absent ? null : text(f, s, e);
-                case FLOW_DIRECTION -> record.flowDirection = absent ? null : text(f, s, e);
-                case VPC_ID -> record.vpcId = absent ? null : text(f, s, e);
+                case ACCOUNT_ID -> record.accountId = absent ? null : strings.get(buffer, s, e);
+                case INTERFACE_ID -> record.interfaceId = absent ? null : strings.get(buffer, s, e);
+                case ACTION -> record.action = absent ? null : strings.get(buffer, s, e);
+                case LOG_STATUS -> record.logStatus = absent ? null : strings.get(buffer, s, e);
+                case FLOW_DIRECTION -> record.flowDirection = absent ? null : strings.get(buffer, s, e);
+                case VPC_ID -> record.vpcId = absent ? null : strings.get(buffer, s, e);
                 case SRCADDR -> srcColumn = absent ? srcColumn : f;
                 case DSTADDR -> dstColumn = absent ? dstColumn : f;
                 // The packet-level addresses name the real endpoints behind NAT gateways and middleboxes.
@@ -245,27 +239,6 @@ public final class FlowLogTextReader {
             setDestination(starts[destination], ends[destination]);
         }
         return null;
-    }
-
-    /**
-     * The field's text, as the same String as the last line's when the bytes are the same: a column such as the
-     * account, action or log status rarely changes from one line to the next, and one vectorised comparison is
-     * cheaper than hashing the bytes for the cache.
-     */
-    private String text(int column, int s, int e) {
-        int length = e - s;
-        byte[] last = lastBytes[column];
-        if (last != null && lastLengths[column] == length && Arrays.equals(last, 0, length, buffer, s, e)) {
-            return lastValues[column];
-        }
-        String value = strings.get(buffer, s, e);
-        if (last == null || last.length < length) {
-            last = lastBytes[column] = new byte[Math.max(32, length)];
-        }
-        System.arraycopy(buffer, s, last, 0, length);
-        lastLengths[column] = length;
-        lastValues[column] = value;
-        return value;
     }
 
     private void setSource(int s, int e) {
