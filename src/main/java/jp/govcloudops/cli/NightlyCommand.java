@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 
 import jp.govcloudops.config.GovcloudProperties;
 import jp.govcloudops.config.IngestProperties;
+import jp.govcloudops.job.RunLock;
 import jp.govcloudops.job.ingest.IngestParameters;
 import jp.govcloudops.source.LogType;
 import picocli.CommandLine.Command;
@@ -49,20 +50,26 @@ public class NightlyCommand implements Callable<Integer> {
             IngestParameters parameters = new IngestParameters(day.minusDays(1 + ingest.catchUpDays()), day,
                     EnumSet.allOf(LogType.class), Set.of(), false, settings.sources(), 1);
             int exit;
-            try {
-                exit = IngestRun.run(context, parameters, lockWait, out);
-            } catch (Exception e) {
-                out.println("ingest FAILED: " + GovcloudCli.rootMessage(e));
-                exit = ExitCodes.FAILURE;
-            }
-            for (NightlyStage stage : context.getBeansOfType(NightlyStage.class).values().stream()
-                    .sorted(Comparator.comparingInt(NightlyStage::getOrder)).toList()) {
+            // One lock over ingestion and the stages: a second run waits until this one's findings are derived.
+            try (RunLock.Held lock = context.getBean(RunLock.class).acquire("ingest", lockWait)) {
                 try {
-                    exit = worst(exit, stage.run(day, out));
+                    exit = IngestRun.run(context, parameters, lockWait, out);
                 } catch (Exception e) {
-                    out.println(stage.name() + " FAILED: " + GovcloudCli.rootMessage(e));
+                    out.println("ingest FAILED: " + GovcloudCli.rootMessage(e));
                     exit = ExitCodes.FAILURE;
                 }
+                for (NightlyStage stage : context.getBeansOfType(NightlyStage.class).values().stream()
+                        .sorted(Comparator.comparingInt(NightlyStage::getOrder)).toList()) {
+                    try {
+                        exit = worst(exit, stage.run(day, out));
+                    } catch (Exception e) {
+                        out.println(stage.name() + " FAILED: " + GovcloudCli.rootMessage(e));
+                        exit = ExitCodes.FAILURE;
+                    }
+                }
+            } catch (RunLock.ConcurrentRunException e) {
+                out.println("nightly refused: " + e.getMessage());
+                exit = ExitCodes.FAILURE;
             }
             out.flush();
             return exit;

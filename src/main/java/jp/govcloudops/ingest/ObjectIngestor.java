@@ -90,10 +90,13 @@ public final class ObjectIngestor {
                             list.addAll(partition.logType() == jp.govcloudops.source.LogType.CLOUDTRAIL
                                     ? factory.cloudTrail(partition) : factory.cloudTrailInsight(partition));
                         }
+                        // An array, not the list: a for-each over the list allocated an iterator per record.
+                        @SuppressWarnings("unchecked")
+                        ObjectAnalyzer<CloudTrailEvent>[] each = list.toArray(new ObjectAnalyzer[0]);
                         try {
                             cloudTrail.read(Decompression.open(raw), event -> {
                                 accepted[0]++;
-                                for (ObjectAnalyzer<CloudTrailEvent> analyzer : list) {
+                                for (ObjectAnalyzer<CloudTrailEvent> analyzer : each) {
                                     analyzer.accept(event);
                                 }
                             }, quarantine);
@@ -109,9 +112,11 @@ public final class ObjectIngestor {
                         }
                         long fallbackStart = ObjectKeyTime.of(object.key(), partition.folderPrefix(),
                                 partition.folderDate()).getEpochSecond();
+                        @SuppressWarnings("unchecked")
+                        ObjectAnalyzer<FlowRecord>[] each = list.toArray(new ObjectAnalyzer[0]);
                         java.util.function.Consumer<FlowRecord> sink = record -> {
                             accepted[0]++;
-                            for (ObjectAnalyzer<FlowRecord> analyzer : list) {
+                            for (ObjectAnalyzer<FlowRecord> analyzer : each) {
                                 analyzer.accept(record);
                             }
                         };

@@ -33,8 +33,25 @@ public class RunLock {
         this.jdbc = jdbc;
     }
 
-    /** Takes the lock, waiting up to {@code wait} for another run to finish; throws when it cannot. */
+    /** Locks this thread already holds: a nightly run holds the lock over ingestion and its stages alike. */
+    private final ThreadLocal<Map<String, Held>> heldByThisThread = ThreadLocal.withInitial(java.util.HashMap::new);
+
+    /**
+     * Takes the lock, waiting up to {@code wait} for another run to finish; throws when it cannot. A thread that
+     * already holds the lock gets it again (released when the outermost holder closes).
+     */
     public Held acquire(String name, Duration wait) {
+        Held current = heldByThisThread.get().get(name);
+        if (current != null) {
+            current.depth++;
+            return current;
+        }
+        Held held = acquireFresh(name, wait);
+        heldByThisThread.get().put(name, held);
+        return held;
+    }
+
+    private Held acquireFresh(String name, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         boolean announced = false;
         while (true) {
@@ -99,6 +116,7 @@ public class RunLock {
 
     public final class Held implements AutoCloseable {
         private final String name;
+        private int depth = 1;
         private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "run-lock-heartbeat");
             thread.setDaemon(true);
@@ -121,6 +139,10 @@ public class RunLock {
 
         @Override
         public void close() {
+            if (--depth > 0) {
+                return;
+            }
+            heldByThisThread.get().remove(name);
             heartbeat.shutdownNow();
             jdbc.update("UPDATE run_lock SET owner = NULL, acquired_at = NULL, heartbeat_at = NULL WHERE name = ?"
                     + " AND owner = ?", name, owner);

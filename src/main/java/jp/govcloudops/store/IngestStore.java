@@ -1,7 +1,11 @@
 package jp.govcloudops.store;
 
 import java.sql.PreparedStatement;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 import jp.govcloudops.aggregate.ObjectContribution;
@@ -152,10 +156,10 @@ public class IngestStore {
     }
 
     /** The partitions a run covers, by its range and filters (sources as canonical locations). */
-    public List<Long> partitions(java.time.LocalDate from, java.time.LocalDate to, java.util.Collection<String> logTypes,
-            java.util.Collection<String> accounts, java.util.Collection<String> sources) {
+    public List<Long> partitions(LocalDate from, LocalDate to, Collection<String> logTypes,
+            Collection<String> accounts, Collection<String> sources) {
         StringBuilder sql = new StringBuilder("SELECT id FROM log_partition WHERE folder_date BETWEEN ? AND ?");
-        List<Object> args = new java.util.ArrayList<>(List.of(from, to));
+        List<Object> args = new ArrayList<>(List.of(from, to));
         in(sql, args, "log_type", logTypes);
         in(sql, args, "source", sources);
         if (!accounts.isEmpty()) {
@@ -165,9 +169,9 @@ public class IngestStore {
         return jdbc.queryForList(sql.toString(), Long.class, args.toArray());
     }
 
-    private static void in(StringBuilder sql, List<Object> args, String column, java.util.Collection<String> values) {
+    private static void in(StringBuilder sql, List<Object> args, String column, Collection<String> values) {
         sql.append(" AND ").append(column).append(" IN (")
-                .append(String.join(", ", java.util.Collections.nCopies(Math.max(1, values.size()), "?"))).append(')');
+                .append(String.join(", ", Collections.nCopies(Math.max(1, values.size()), "?"))).append(')');
         if (values.isEmpty()) {
             args.add("");
         }

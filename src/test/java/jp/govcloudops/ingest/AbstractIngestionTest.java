@@ -342,25 +342,39 @@ abstract class AbstractIngestionTest {
         String source = tree.root().toString();
         IngestParameters parameters = new IngestParameters(D1, D2, EnumSet.allOf(LogType.class), Set.of(), false,
                 List.of(source), 1);
-        try (jp.govcloudops.job.RunLock.Held other = runLock.acquire("ingest", Duration.ZERO)) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> launcher.run(parameters, Duration.ZERO))
-                    .isInstanceOf(jp.govcloudops.job.RunLock.ConcurrentRunException.class)
-                    .hasMessageContaining("another ingest run is using this store")
-                    .hasMessageContaining("last heartbeat");
-        }
+        // Another run holds the store (a second thread stands for another process).
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Thread other = new Thread(() -> {
+            try (jp.govcloudops.job.RunLock.Held lock = runLock.acquire("ingest", Duration.ZERO)) {
+                held.countDown();
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        other.start();
+        held.await();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> launcher.run(parameters, Duration.ZERO))
+                .isInstanceOf(jp.govcloudops.job.RunLock.ConcurrentRunException.class)
+                .hasMessageContaining("another ingest run is using this store")
+                .hasMessageContaining("last heartbeat");
+        done.countDown();
+        other.join();
         assertThat(eventsByAccountAndName("100000000007")).isEmpty();
 
         // Waiting instead: the second run starts as soon as the first lets go.
-        jp.govcloudops.job.RunLock.Held first = runLock.acquire("ingest", Duration.ZERO);
+        java.util.concurrent.CountDownLatch firstHeld = new java.util.concurrent.CountDownLatch(1);
         Thread release = new Thread(() -> {
-            try {
+            try (jp.govcloudops.job.RunLock.Held first = runLock.acquire("ingest", Duration.ZERO)) {
+                firstHeld.countDown();
                 Thread.sleep(1500);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            first.close();
         });
         release.start();
+        firstHeld.await();
         IngestLauncher.Outcome waited = launcher.run(parameters, Duration.ofSeconds(60));
         release.join();
         assertThat(waited.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);

@@ -3,8 +3,6 @@ package jp.govcloudops.job.ingest;
 import java.util.List;
 
 import jp.govcloudops.config.IngestProperties;
-import jp.govcloudops.source.LogType;
-import jp.govcloudops.source.SourceRegistry;
 import jp.govcloudops.store.DataGapStore;
 import jp.govcloudops.store.IngestStore;
 import org.slf4j.Logger;
@@ -32,17 +30,17 @@ public class FinalizeIngestTasklet implements Tasklet {
 
     private final IngestStore store;
     private final DataGapStore gaps;
-    private final SourceRegistry sources;
+    private final RunPartitions runPartitions;
     private final IngestProperties properties;
     private final TransactionTemplate transactions;
     private final JobExecution jobExecution;
 
-    public FinalizeIngestTasklet(IngestStore store, DataGapStore gaps, SourceRegistry sources,
+    public FinalizeIngestTasklet(IngestStore store, DataGapStore gaps, RunPartitions runPartitions,
             IngestProperties properties, TransactionTemplate transactions,
             @Value("#{stepExecution.jobExecution}") JobExecution jobExecution) {
         this.store = store;
         this.gaps = gaps;
-        this.sources = sources;
+        this.runPartitions = runPartitions;
         this.properties = properties;
         this.transactions = transactions;
         this.jobExecution = jobExecution;
@@ -52,9 +50,7 @@ public class FinalizeIngestTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         IngestParameters parameters = IngestParameters.of(jobExecution.getJobParameters());
         long generation = jobExecution.getJobInstance().getId();
-        List<String> canonical = parameters.sources().stream().map(s -> sources.get(s).location()).toList();
-        List<Long> partitions = store.partitions(parameters.from(), parameters.to(),
-                parameters.logTypes().stream().map(LogType::id).toList(), parameters.accounts(), canonical);
+        List<Long> partitions = runPartitions.of(parameters);
         long openGaps = 0;
         for (long partitionId : partitions) {
             Integer open = transactions.execute(status -> {

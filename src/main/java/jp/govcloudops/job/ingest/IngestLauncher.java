@@ -5,8 +5,6 @@ import java.util.List;
 
 import jp.govcloudops.job.JobLaunching;
 import jp.govcloudops.job.RunLock;
-import jp.govcloudops.source.LogType;
-import jp.govcloudops.source.SourceRegistry;
 import jp.govcloudops.store.DataGapStore;
 import jp.govcloudops.store.IngestRunSummary;
 import jp.govcloudops.store.IngestStore;
@@ -24,16 +22,16 @@ public class IngestLauncher {
     private final RunLock runLock;
     private final IngestStore store;
     private final DataGapStore gaps;
-    private final SourceRegistry sources;
+    private final RunPartitions runPartitions;
 
     public IngestLauncher(@Qualifier("ingestJob") Job ingestJob, JobLaunching launching, RunLock runLock,
-            IngestStore store, DataGapStore gaps, SourceRegistry sources) {
+            IngestStore store, DataGapStore gaps, RunPartitions runPartitions) {
         this.ingestJob = ingestJob;
         this.launching = launching;
         this.runLock = runLock;
         this.store = store;
         this.gaps = gaps;
-        this.sources = sources;
+        this.runPartitions = runPartitions;
     }
 
     public record Outcome(JobExecution execution, IngestRunSummary summary) {
@@ -43,9 +41,7 @@ public class IngestLauncher {
         try (RunLock.Held lock = runLock.acquire("ingest", lockWait)) {
             JobExecution execution = launching.run(ingestJob, attempt -> parameters.withAttempt(attempt).toJobParameters());
             long generation = execution.getJobInstance().getId();
-            List<String> canonical = parameters.sources().stream().map(s -> sources.get(s).location()).toList();
-            List<Long> partitions = store.partitions(parameters.from(), parameters.to(),
-                    parameters.logTypes().stream().map(LogType::id).toList(), parameters.accounts(), canonical);
+            List<Long> partitions = runPartitions.of(parameters);
             return new Outcome(execution, store.summary(generation, partitions, gaps.openGaps(partitions)));
         }
     }

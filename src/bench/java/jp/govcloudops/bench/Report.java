@@ -1,0 +1,184 @@
+package jp.govcloudops.bench;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+import jp.govcloudops.bench.IngestionBenchmark.Measure;
+import jp.govcloudops.bench.IngestionBenchmark.Options;
+
+/** The benchmark's Markdown report: medians per run kind, then every target as a ratio measured back to back. */
+final class Report {
+
+    private Report() {
+    }
+
+    static String render(Options o, SampleFiles files, List<Measure> measures, List<String> checks, double loadStart,
+            double loadEnd) throws IOException {
+        StringBuilder r = new StringBuilder();
+        r.append("## Ingestion benchmark, ").append(Instant.now()).append("\n\n");
+        r.append(String.format("Scale %s (seed %d, day %s), %d repeats, ingestion JVM -Xmx%s %s, %d cores, Java %s;"
+                + " load average %.1f at the start, %.1f at the end.%n%n", o.scale(), o.seed(), o.day(), o.repeats(),
+                o.heap(), String.join(" ", o.jvm()), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadStart,
+                loadEnd));
+        r.append(String.format("Files: %d flow-log text (%.1f MB gzip), %d flow-log Parquet (%.1f MB), %d CloudTrail"
+                + " (%.1f MB gzip).%n%n", files.flowText().size(), files.bytes(files.flowText()) / 1e6,
+                files.flowParquet().size(), files.bytes(files.flowParquet()) / 1e6, files.cloudTrail().size(),
+                files.bytes(files.cloudTrail()) / 1e6));
+        r.append("Medians over the repeats. Records/s is records over the wall time of the work alone (no JVM or"
+                + " context start-up); CPU is the whole process's (all threads, GC and JIT included); \"workers\" is"
+                + " the CPU of the partition worker threads (reading, parsing, aggregating, storing); JIT is the time"
+                + " the JIT compilers spent (wall time of compilation threads).\n\n");
+        r.append("| run | source | threads | records | wall s | records/s | CPU s | CPU µs/record | of which workers s"
+                + " | JIT s | peak RSS MB | peak heap MB | max live heap MB | load |\n");
+        r.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        Map<String, List<Measure>> byKey = new LinkedHashMap<>();
+        for (Measure m : measures) {
+            byKey.computeIfAbsent(m.key(), k -> new ArrayList<>()).add(m);
+        }
+        for (List<Measure> group : byKey.values()) {
+            Measure first = group.get(0);
+            long records = first.subject().equals("zcat") ? recordsOf(measures, "ours flow text") : first.records();
+            double wall = median(group, Measure::wall);
+            double cpu = median(group, Measure::cpu);
+            r.append(String.format("| %s | %s | %d | %,d | %.2f | %,.0f | %.2f | %.3f | %s | %s | %s | %s | %s | %.1f |%n",
+                    first.subject(), first.source(), first.threads(), records, wall, records / wall, cpu,
+                    cpu * 1e6 / records, seconds(group, "workerCpuSeconds"), seconds(group, "jitSeconds"),
+                    mb(group, "rssPeakBytes"), mb(group, "heapPeakBytes"),
+                    mb(group, "heapLiveAfterGcMaxBytes"), median(group, Measure::load)));
+        }
+        int t = o.maxThreads();
+        r.append("\n### Targets (ratios of runs made back to back, median over the repeats)\n\n");
+        r.append("| target | measured (wall-clock rates) | measured (CPU per record) | goal |\n|---|---:|---:|---:|\n");
+        ratioRow(r, measures, "flow text, " + t + " threads vs one zcat", "ours flow text", t, "zcat", 1.6, true);
+        ratioRow(r, measures, "flow text, " + t + " threads vs DuckDB (2 threads)", "ours flow text", t,
+                "DuckDB flow text", 1.0, false);
+        ratioRow(r, measures, "CloudTrail, " + t + " threads vs DuckDB read_json (2 threads)", "ours CloudTrail", t,
+                "DuckDB CloudTrail", 1.0, false);
+        ratioRow(r, measures, "flow Parquet, " + t + " threads vs DuckDB (2 threads)", "ours flow Parquet", t,
+                "DuckDB flow parquet", 1.0, false);
+        if (!o.compareJvm().isEmpty()) {
+            String label = " [" + String.join(" ", o.compareJvm()) + "]";
+            ratioRow(r, measures, "flow text" + label + ", " + t + " threads vs one zcat", "ours flow text" + label, t,
+                    "zcat", 1.6, true);
+            ratioRow(r, measures, "flow text" + label + ", " + t + " threads vs DuckDB (2 threads)",
+                    "ours flow text" + label, t, "DuckDB flow text", 1.0, false);
+            ratioRow(r, measures, "CloudTrail" + label + ", " + t + " threads vs DuckDB read_json (2 threads)",
+                    "ours CloudTrail" + label, t, "DuckDB CloudTrail", 1.0, false);
+        }
+        r.append("\nThe CPU column for zcat is the ratio on two otherwise idle cores: 2 × zcat's CPU seconds over"
+                + " ours (ours may use both cores, zcat one).\n");
+        scaling(r, measures, "ours flow text", o);
+        scaling(r, measures, "ours CloudTrail", o);
+        memory(r, measures, o);
+        detection(r, measures, "flow text", t);
+        detection(r, measures, "CloudTrail", t);
+        r.append("\n### Same results\n\n");
+        for (String c : checks) {
+            r.append("- ").append(c).append('\n');
+        }
+        return r.toString();
+    }
+
+    private static void ratioRow(StringBuilder r, List<Measure> measures, String label, String ours, int threads,
+            String peer, double goal, boolean peerSingleCore) {
+        List<Double> wallRatios = new ArrayList<>();
+        List<Double> cpuRatios = new ArrayList<>();
+        for (Measure m : measures) {
+            if (!m.subject().equals(ours) || m.threads() != threads || !m.source().equals("local")) {
+                continue;
+            }
+            for (Measure p : measures) {
+                if (p.subject().equals(peer) && p.repeat() == m.repeat()) {
+                    long peerRecords = p.subject().equals("zcat") ? m.records() : p.records();
+                    wallRatios.add((m.records() / m.wall()) / (peerRecords / p.wall()));
+                    double ourCpuPerRecord = m.cpu() / m.records();
+                    double peerCpuPerRecord = p.cpu() / peerRecords;
+                    cpuRatios.add((peerSingleCore ? 2 : 1) * peerCpuPerRecord / ourCpuPerRecord);
+                }
+            }
+        }
+        if (wallRatios.isEmpty()) {
+            return;
+        }
+        double wall = medianOf(wallRatios);
+        double cpu = medianOf(cpuRatios);
+        r.append(String.format("| %s | %.2f× %s | %.2f× %s | ≥ %.1f× |%n", label, wall, wall >= goal ? "(met)" : "(not met)",
+                cpu, cpu >= goal ? "(met)" : "(not met)", goal));
+    }
+
+    private static void scaling(StringBuilder r, List<Measure> measures, String subject, Options o) {
+        if (o.threads().size() < 2) {
+            return;
+        }
+        StringBuilder line = new StringBuilder("\n" + subject.substring(5) + " scaling (local directory, records/s):");
+        for (int t : o.threads()) {
+            List<Measure> g = measures.stream().filter(m -> m.subject().equals(subject) && m.threads() == t
+                    && m.source().equals("local")).toList();
+            if (!g.isEmpty()) {
+                line.append(String.format(" %d thread%s %,.0f;", t, t == 1 ? "" : "s",
+                        g.get(0).records() / median(g, Measure::wall)));
+            }
+        }
+        r.append(line).append('\n');
+    }
+
+    private static void memory(StringBuilder r, List<Measure> measures, Options o) {
+        List<Measure> one = measures.stream().filter(m -> m.subject().equals("ours flow text") && m.source().equals("local")
+                && m.threads() == o.maxThreads()).toList();
+        List<Measure> ten = measures.stream().filter(m -> m.subject().equals("ours flow text, 10x day")).toList();
+        if (one.isEmpty() || ten.isEmpty()) {
+            return;
+        }
+        r.append(String.format("%nMemory: with -Xmx%s, the flow-log day (%,d records) needed at most %s MB of live heap"
+                + " after a collection (peak heap %s MB, peak RSS %s MB); the day ten times larger (%,d records, %d"
+                + " partitions) ran in the same heap with at most %s MB live (peak heap %s MB, peak RSS %s MB).%n",
+                o.heap(), one.get(0).records(), mb(one, "heapLiveAfterGcMaxBytes"), mb(one, "heapPeakBytes"),
+                mb(one, "rssPeakBytes"), ten.get(0).records(), Long.parseLong(ten.get(0).figures().getProperty("partitions")),
+                mb(ten, "heapLiveAfterGcMaxBytes"), mb(ten, "heapPeakBytes"), mb(ten, "rssPeakBytes")));
+    }
+
+    private static void detection(StringBuilder r, List<Measure> measures, String subject, int threads) {
+        List<Measure> off = measures.stream().filter(m -> m.subject().equals("ours " + subject) && m.threads() == threads
+                && m.source().equals("local")).toList();
+        List<Measure> on = measures.stream().filter(m -> m.subject().equals("ours " + subject + " +detection")).toList();
+        if (off.isEmpty() || on.isEmpty()) {
+            return;
+        }
+        double offCpu = median(off, Measure::cpu) * 1e6 / off.get(0).records();
+        double onCpu = median(on, Measure::cpu) * 1e6 / on.get(0).records();
+        r.append(String.format("%nPer-record detection, %s: %.3f µs CPU per record with it, %.3f without: detection"
+                + " costs %.3f µs per record (%.0f%%).%n", subject, onCpu, offCpu, onCpu - offCpu,
+                100 * (onCpu - offCpu) / offCpu));
+    }
+
+    private static long recordsOf(List<Measure> measures, String subject) {
+        return measures.stream().filter(m -> m.subject().equals(subject)).findFirst().map(Measure::records).orElse(0L);
+    }
+
+    private static String seconds(List<Measure> group, String key) {
+        if (group.get(0).figures().getProperty(key) == null || !group.get(0).subject().startsWith("ours")) {
+            return "–";
+        }
+        return String.format("%.2f", median(group, m -> Double.parseDouble(m.figures().getProperty(key))));
+    }
+
+    private static String mb(List<Measure> group, String key) {
+        double v = median(group, m -> m.bytes(key));
+        return v < 0 ? "–" : String.format("%.0f", v / (1 << 20));
+    }
+
+    static double median(List<Measure> group, ToDoubleFunction<Measure> f) {
+        return medianOf(group.stream().map(f::applyAsDouble).toList());
+    }
+
+    static double medianOf(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}

@@ -1,0 +1,76 @@
+package jp.govcloudops.distributed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import jp.govcloudops.sample.SampleGenerator;
+import jp.govcloudops.sample.SampleOptions;
+import jp.govcloudops.support.ChildJvm;
+import jp.govcloudops.support.NightFixture;
+import jp.govcloudops.support.RabbitMq;
+import jp.govcloudops.support.TestStore;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Throughput of distributed ingestion with one and with two workers on the same generated data, for
+ * docs/benchmarks.md. Not part of the test suite (tag "bench"); run with
+ * {@code mvn test -Dtest=DistributedThroughputBenchmark -Dsurefire.excludedGroups= -Dbench.scale=2}.
+ */
+@Tag("bench")
+class DistributedThroughputBenchmark {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void oneAndTwoWorkers() throws Exception {
+        RabbitMq.require();
+        double scale = Double.parseDouble(System.getProperty("bench.scale", "2"));
+        LocalDate from = LocalDate.parse("2026-10-01");
+        LocalDate to = LocalDate.parse("2026-10-02");
+        new SampleGenerator().generate(new SampleOptions(from, to, tmp, scale, 7, null), false);
+        Path log = Path.of("target/distributed-benchmark.log").toAbsolutePath();
+        for (int workers : new int[] {1, 2}) {
+            String db = TestStore.postgres();
+            String queue = "bench-" + UUID.randomUUID();
+            List<String> properties = List.of("spring.rabbitmq.host=" + RabbitMq.HOST,
+                    "spring.rabbitmq.port=" + RabbitMq.PORT, "govcloud.distributed.queue=" + queue,
+                    "govcloud.distributed.worker-threads=1", "govcloud.distributed.poll-interval=PT0.2S");
+            List<Process> started = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                started.add(ChildJvm.start(log, properties, "worker", "--db=" + db));
+            }
+            Thread.sleep(15_000); // let the workers start and subscribe before timing the manager
+            List<String> managerProperties = new ArrayList<>(properties);
+            managerProperties.add("govcloud.distributed.enabled=true");
+            managerProperties.add("govcloud.ingest.threads=4");
+            long begin = System.nanoTime();
+            Process manager = ChildJvm.start(log, managerProperties, "reprocess", "--from=" + from,
+                    "--to=" + to.plusDays(1), "--source=" + tmp.resolve("logs"), "--db=" + db);
+            assertThat(manager.waitFor(30, TimeUnit.MINUTES)).isTrue();
+            double seconds = (System.nanoTime() - begin) / 1e9;
+            started.forEach(Process::destroy);
+            long records;
+            try (Connection c = NightFixture.connect(db); Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT SUM(records), COUNT(*) FROM source_object")) {
+                rs.next();
+                records = rs.getLong(1);
+                System.out.printf("BENCH distributed workers=%d objects=%d records=%d wall=%.1fs"
+                        + " (incl. manager start-up) records/s=%.0f%n", workers, rs.getLong(2), records, seconds,
+                        records / seconds);
+            }
+            assertThat(manager.exitValue()).isIn(0, 2);
+        }
+    }
+}
