@@ -43,6 +43,14 @@ public final class StringCache {
         if (!ascii) {
             return new String(bytes, from, to - from, StandardCharsets.UTF_8);
         }
+        return getAscii(bytes, from, to, hash);
+    }
+
+    /**
+     * ASCII bytes {@code [from, to)} whose hash ({@code h = 31 * h + b} over the bytes) the caller computed while
+     * scanning them, so the bytes are not read twice.
+     */
+    public String getAscii(byte[] bytes, int from, int to, int hash) {
         int slot = mix(hash) & mask;
         while (true) {
             String candidate = table[slot];
