@@ -257,6 +257,11 @@ public final class IngestionBenchmark {
                 "--spring.config.additional-location=optional:file:" + data.resolve("config") + "/",
                 "--govcloud.ingest.threads=" + threads, "--govcloud.detection.enabled=false",
                 "--logging.level.root=WARN", "--logging.level.jp.govcloudops=WARN"));
+        // An extra property replaces the default one of the same name (Spring would join both values).
+        for (String property : extra) {
+            String name = property.substring(0, property.indexOf('=') + 1);
+            args.removeIf(a -> a.startsWith(name));
+        }
         args.addAll(extra);
         double load = ChildRun.load();
         Properties p = ChildRun.run(runs, name, jvm, MeasuredIngest.class.getName(), args);

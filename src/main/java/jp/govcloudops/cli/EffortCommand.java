@@ -1,6 +1,7 @@
 package jp.govcloudops.cli;
 
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -12,51 +13,24 @@ import jp.govcloudops.records.WorkEffort;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "effort", mixinStandardHelpOptions = true,
         description = {"Work effort records (作業実績) for the monthly report: import a CSV file or add one entry.",
+                "Importing a file with the same name again replaces its earlier rows.",
                 "Formats: docs/operator-records.md."},
-        subcommands = {EffortCommand.Import.class, EffortCommand.Add.class})
-public class EffortCommand implements Callable<Integer> {
-
-    @ParentCommand
-    GovcloudCli root;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
+        subcommands = {OperatorRecordCommand.Import.class, EffortCommand.Add.class})
+public class EffortCommand extends OperatorRecordCommand {
 
     @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.FAILURE;
+    String rowsName() {
+        return "work-effort rows";
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Imports a work-effort CSV file. Importing a file with the same name again replaces",
-                    "its earlier rows; a file with any bad row is refused whole, naming each bad line."})
-    static class Import implements Callable<Integer> {
-
-        @ParentCommand
-        EffortCommand parent;
-
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Parameters(index = "0", paramLabel = "FILE")
-        Path file;
-
-        @Option(names = "--encoding", defaultValue = "UTF-8",
-                description = "The file's encoding (default ${DEFAULT-VALUE}; Excel's CSV is often windows-31j).")
-        String encoding;
-
-        @Override
-        public Integer call() {
-            return RecordImports.run(parent.root, spec, "work-effort rows", file, encoding,
-                    (records, charset) -> records.importEffort(file, charset));
-        }
+    @Override
+    OperatorRecordsImport.Outcome importFile(OperatorRecordsImport records, Path file, Charset charset) {
+        return records.importEffort(file, charset);
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Adds one work-effort entry.")

@@ -1,53 +1,23 @@
 package jp.govcloudops.cli;
 
+import java.nio.charset.Charset;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
-import picocli.CommandLine;
+import jp.govcloudops.records.OperatorRecordsImport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(name = "incident", mixinStandardHelpOptions = true,
         description = {"Incident records (障害・インシデント): import a CSV file; a stored id is updated.", "Format: docs/operator-records.md."},
-        subcommands = {IncidentCommand.Import.class})
-public class IncidentCommand implements Callable<Integer> {
-
-    @ParentCommand
-    GovcloudCli root;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
+        subcommands = {OperatorRecordCommand.Import.class})
+public class IncidentCommand extends OperatorRecordCommand {
 
     @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.FAILURE;
+    String rowsName() {
+        return "incident records";
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
-            description = "Imports a CSV file; a file with any bad row is refused whole, naming each bad line.")
-    static class Import implements Callable<Integer> {
-
-        @ParentCommand
-        IncidentCommand parent;
-
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Parameters(index = "0", paramLabel = "FILE")
-        Path file;
-
-        @Option(names = "--encoding", defaultValue = "UTF-8",
-                description = "The file's encoding (default ${DEFAULT-VALUE}; Excel's CSV is often windows-31j).")
-        String encoding;
-
-        @Override
-        public Integer call() {
-            return RecordImports.run(parent.root, spec, "incident records", file, encoding,
-                    (records, charset) -> records.importIncidents(file, charset));
-        }
+    @Override
+    OperatorRecordsImport.Outcome importFile(OperatorRecordsImport records, Path file, Charset charset) {
+        return records.importIncidents(file, charset);
     }
 }

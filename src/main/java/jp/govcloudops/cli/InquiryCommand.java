@@ -1,53 +1,23 @@
 package jp.govcloudops.cli;
 
+import java.nio.charset.Charset;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
-import picocli.CommandLine;
+import jp.govcloudops.records.OperatorRecordsImport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(name = "inquiry", mixinStandardHelpOptions = true,
         description = {"Inquiry records (問合せ対応): import a CSV file; a stored id is updated.", "Format: docs/operator-records.md."},
-        subcommands = {InquiryCommand.Import.class})
-public class InquiryCommand implements Callable<Integer> {
-
-    @ParentCommand
-    GovcloudCli root;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
+        subcommands = {OperatorRecordCommand.Import.class})
+public class InquiryCommand extends OperatorRecordCommand {
 
     @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.FAILURE;
+    String rowsName() {
+        return "inquiry records";
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
-            description = "Imports a CSV file; a file with any bad row is refused whole, naming each bad line.")
-    static class Import implements Callable<Integer> {
-
-        @ParentCommand
-        InquiryCommand parent;
-
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Parameters(index = "0", paramLabel = "FILE")
-        Path file;
-
-        @Option(names = "--encoding", defaultValue = "UTF-8",
-                description = "The file's encoding (default ${DEFAULT-VALUE}; Excel's CSV is often windows-31j).")
-        String encoding;
-
-        @Override
-        public Integer call() {
-            return RecordImports.run(parent.root, spec, "inquiry records", file, encoding,
-                    (records, charset) -> records.importInquiries(file, charset));
-        }
+    @Override
+    OperatorRecordsImport.Outcome importFile(OperatorRecordsImport records, Path file, Charset charset) {
+        return records.importInquiries(file, charset);
     }
 }

@@ -132,13 +132,9 @@ public final class FlowLogParquetReader {
                                 return;
                             }
                             switch (field) {
-                                case ACCOUNT_ID -> record.accountId = text;
-                                case INTERFACE_ID -> record.interfaceId = text;
-                                case ACTION -> record.action = text;
-                                case LOG_STATUS -> record.logStatus = text;
-                                case FLOW_DIRECTION -> record.flowDirection = text;
-                                case VPC_ID -> record.vpcId = text;
-                                default -> setNumber(field, parseDecimal(text));
+                                case ACCOUNT_ID, INTERFACE_ID, ACTION, LOG_STATUS, FLOW_DIRECTION, VPC_ID ->
+                                        record.setText(field, text);
+                                default -> record.setNumber(field, parseDecimal(text));
                             }
                         }
                     }
@@ -146,29 +142,14 @@ public final class FlowLogParquetReader {
 
                 @Override
                 public void addInt(int value) {
-                    setNumber(field, value);
+                    record.setNumber(field, value);
                 }
 
                 @Override
                 public void addLong(long value) {
-                    setNumber(field, value);
+                    record.setNumber(field, value);
                 }
             };
-        }
-
-        private void setNumber(FlowField field, long value) {
-            switch (field) {
-                case SRCPORT -> record.srcPort = value;
-                case DSTPORT -> record.dstPort = value;
-                case PROTOCOL -> record.protocol = value;
-                case PACKETS -> record.packets = value;
-                case BYTES -> record.bytes = value;
-                case START -> record.start = value;
-                case END -> record.end = value;
-                case TCP_FLAGS -> record.tcpFlags = value;
-                default -> {
-                }
-            }
         }
 
         /** Applies the addresses and the fallback time; returns a reason when the row cannot be placed. */

@@ -231,16 +231,8 @@ public final class FlowLogTextReader {
                         bits |= c;
                         i++;
                     }
-                    String value = i - s == 1 && b[s] == '-' ? null
-                            : bits < 0 ? strings.get(b, s, i) : strings.getAscii(b, s, i, hash);
-                    switch (field) {
-                        case ACCOUNT_ID -> r.accountId = value;
-                        case INTERFACE_ID -> r.interfaceId = value;
-                        case ACTION -> r.action = value;
-                        case LOG_STATUS -> r.logStatus = value;
-                        case FLOW_DIRECTION -> r.flowDirection = value;
-                        default -> r.vpcId = value;
-                    }
+                    r.setText(field, i - s == 1 && b[s] == '-' ? null
+                            : bits < 0 ? strings.get(b, s, i) : strings.getAscii(b, s, i, hash));
                 }
                 case SRCPORT, DSTPORT, PROTOCOL, PACKETS, BYTES, START, END, TCP_FLAGS -> {
                     long value = 0;
@@ -262,16 +254,7 @@ public final class FlowLogTextReader {
                             continue;
                         }
                     }
-                    switch (field) {
-                        case SRCPORT -> r.srcPort = value;
-                        case DSTPORT -> r.dstPort = value;
-                        case PROTOCOL -> r.protocol = value;
-                        case PACKETS -> r.packets = value;
-                        case BYTES -> r.bytes = value;
-                        case START -> r.start = value;
-                        case END -> r.end = value;
-                        default -> r.tcpFlags = value;
-                    }
+                    r.setNumber(field, value);
                 }
                 case SRCADDR, DSTADDR, PKT_SRCADDR, PKT_DSTADDR -> {
                     i = fieldEnd(b, i);

@@ -38,6 +38,36 @@ public final class FlowRecord {
         srcPort = dstPort = protocol = packets = bytes = start = end = tcpFlags = ABSENT;
     }
 
+    /** Sets a text field the aggregates use; other fields are ignored. */
+    void setText(FlowField field, String value) {
+        switch (field) {
+            case ACCOUNT_ID -> accountId = value;
+            case INTERFACE_ID -> interfaceId = value;
+            case ACTION -> action = value;
+            case LOG_STATUS -> logStatus = value;
+            case FLOW_DIRECTION -> flowDirection = value;
+            case VPC_ID -> vpcId = value;
+            default -> {
+            }
+        }
+    }
+
+    /** Sets a numeric field the aggregates use; other fields are ignored. */
+    void setNumber(FlowField field, long value) {
+        switch (field) {
+            case SRCPORT -> srcPort = value;
+            case DSTPORT -> dstPort = value;
+            case PROTOCOL -> protocol = value;
+            case PACKETS -> packets = value;
+            case BYTES -> bytes = value;
+            case START -> start = value;
+            case END -> end = value;
+            case TCP_FLAGS -> tcpFlags = value;
+            default -> {
+            }
+        }
+    }
+
     /** Line number (text, from 1) or row number (Parquet, from 0) in the file. */
     public long position() {
         return position;
