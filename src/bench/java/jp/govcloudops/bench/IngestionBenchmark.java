@@ -259,8 +259,8 @@ public final class IngestionBenchmark {
                 "--logging.level.root=WARN", "--logging.level.jp.govcloudops=WARN"));
         // An extra property replaces the default one of the same name (Spring would join both values).
         for (String property : extra) {
-            String name = property.substring(0, property.indexOf('=') + 1);
-            args.removeIf(a -> a.startsWith(name));
+            String key = property.substring(0, property.indexOf('=') + 1);
+            args.removeIf(a -> a.startsWith(key));
         }
         args.addAll(extra);
         double load = ChildRun.load();
