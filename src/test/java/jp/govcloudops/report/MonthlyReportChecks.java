@@ -99,6 +99,12 @@ abstract class MonthlyReportChecks {
                 EnumSet.allOf(LogType.class), Set.of(), false, List.of(dir.resolve("logs").toString()), 1), Duration.ofMinutes(1));
         assertThat(outcome.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
         detection.runRange(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), new java.io.PrintWriter(java.io.Writer.nullWriter()));
+        // A finding an operator had touched that a later run no longer derives stays in the store, flagged; the
+        // report leaves it out of its counts and lists.
+        assertThat(jdbc.update("UPDATE finding SET derived = FALSE, status = 'FALSE_POSITIVE' WHERE id = (SELECT MAX(id)"
+                + " FROM finding WHERE severity IN ('LOW', 'INFORMATIONAL') AND first_event_at >= ? AND first_event_at < ?)",
+                java.time.LocalDateTime.of(2026, 9, 30, 15, 0), java.time.LocalDateTime.of(2026, 10, 31, 15, 0)))
+                .isEqualTo(1);
         var costs = costIngest.run(new jp.govcloudops.job.cost.CostIngestParameters(List.of(Path.of("sample-data/cost/gcas-focus")
                 .toAbsolutePath().toString()), List.of(), false, 1), Duration.ofMinutes(1));
         assertThat(costs.failures()).isEmpty();
@@ -161,9 +167,11 @@ abstract class MonthlyReportChecks {
                 "GCTemplateDeployRole", "ルートユーザーの利用", "ConsoleLogin", "庁内/LGCS", "インターネット");
         assertThat(text).contains("10/10");
         // Findings come from the detection run over the same store.
-        long findings = jdbc.queryForObject("SELECT COUNT(*) FROM finding WHERE first_event_at >= ? AND first_event_at < ?",
-                Long.class, java.time.LocalDateTime.of(2026, 9, 30, 15, 0), java.time.LocalDateTime.of(2026, 10, 31, 15, 0));
+        long findings = jdbc.queryForObject("SELECT COUNT(*) FROM finding WHERE derived = TRUE AND first_event_at >= ?"
+                + " AND first_event_at < ?", Long.class, java.time.LocalDateTime.of(2026, 9, 30, 15, 0),
+                java.time.LocalDateTime.of(2026, 10, 31, 15, 0));
         assertThat(findings).isPositive();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM finding WHERE derived = FALSE", Long.class)).isEqualTo(1);
         assertThat(text).contains("検知件数 " + Jp.count(findings), "当月の検知件数は " + Jp.count(findings) + " 件");
         costFigures(text);
     }
