@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Throughput of distributed ingestion with one and with two workers on the same generated data, for
  * docs/benchmarks.md. Not part of the test suite (tag "bench"); run with
- * {@code mvn test -Dtest=DistributedThroughputBenchmark -Dsurefire.excludedGroups= -Dbench.scale=2}.
+ * {@code mvn test -Dtest=DistributedThroughputBenchmark -Dsurefire.excludedGroups= -Dbench.scale=20}.
  */
 @Tag("bench")
 class DistributedThroughputBenchmark {
@@ -41,6 +41,16 @@ class DistributedThroughputBenchmark {
         LocalDate to = LocalDate.parse("2026-10-02");
         new SampleGenerator().generate(new SampleOptions(from, to, tmp, scale, 7, null), false);
         Path log = Path.of("target/distributed-benchmark.log").toAbsolutePath();
+        // For reference, the same data in one process on the same store (no RabbitMQ), then with 1 and 2 workers.
+        for (int threads : new int[] {1, 2}) {
+            String db = TestStore.postgres();
+            long begin = System.nanoTime();
+            Process single = ChildJvm.start(log, List.of("govcloud.ingest.threads=" + threads), "reprocess",
+                    "--from=" + from, "--to=" + to.plusDays(1), "--source=" + tmp.resolve("logs"), "--db=" + db);
+            assertThat(single.waitFor(30, TimeUnit.MINUTES)).isTrue();
+            report("single process, threads=" + threads, db, (System.nanoTime() - begin) / 1e9);
+            assertThat(single.exitValue()).isIn(0, 2);
+        }
         for (int workers : new int[] {1, 2}) {
             String db = TestStore.postgres();
             String queue = "bench-" + UUID.randomUUID();
@@ -61,21 +71,24 @@ class DistributedThroughputBenchmark {
             assertThat(manager.waitFor(30, TimeUnit.MINUTES)).isTrue();
             double seconds = (System.nanoTime() - begin) / 1e9;
             started.forEach(Process::destroy);
-            try (Connection c = NightFixture.connect(db); Statement st = c.createStatement();
-                    ResultSet rs = st.executeQuery("SELECT (SELECT SUM(records) FROM source_object),"
-                            + " (SELECT COUNT(*) FROM source_object),"
-                            + " (SELECT EXTRACT(EPOCH FROM end_time - start_time) FROM batch_job_execution e"
-                            + " JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id"
-                            + " WHERE i.job_name = 'ingest' ORDER BY e.job_execution_id DESC LIMIT 1)")) {
-                rs.next();
-                long records = rs.getLong(1);
-                double job = rs.getDouble(3);
-                // The job's own time (from the job repository) leaves out the manager's JVM and context start-up.
-                System.out.printf("BENCH distributed workers=%d objects=%d records=%d job=%.1fs records/s=%.0f"
-                        + " wall=%.1fs (incl. manager start-up)%n", workers, rs.getLong(2), records, job,
-                        records / job, seconds);
-            }
+            report("distributed, workers=" + workers, db, seconds);
             assertThat(manager.exitValue()).isIn(0, 2);
+        }
+    }
+
+    /** Prints the run's figures; the job's own time (from the job repository) leaves out JVM and context start-up. */
+    private static void report(String run, String db, double wallSeconds) throws Exception {
+        try (Connection c = NightFixture.connect(db); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT (SELECT SUM(records) FROM source_object),"
+                        + " (SELECT COUNT(*) FROM source_object),"
+                        + " (SELECT EXTRACT(EPOCH FROM end_time - start_time) FROM batch_job_execution e"
+                        + " JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id"
+                        + " WHERE i.job_name = 'ingest' ORDER BY e.job_execution_id DESC LIMIT 1)")) {
+            rs.next();
+            long records = rs.getLong(1);
+            double job = rs.getDouble(3);
+            System.out.printf("BENCH %s objects=%d records=%d job=%.1fs records/s=%.0f wall=%.1fs (incl. start-up)%n",
+                    run, rs.getLong(2), records, job, records / job, wallSeconds);
         }
     }
 }
