@@ -33,11 +33,24 @@ class CrashRecoveryTest {
     @TempDir
     Path tmp;
 
+    /** Runs to the end: no pause. */
     private Process run(String db, Path log, String... extra) throws Exception {
+        return start(db, log, "PT0S", extra);
+    }
+
+    /**
+     * A run to be killed goes slowly (a pause before each object), so that the test, polling the store through a
+     * new connection each time, sees the kill point before the run ends even on a busy machine.
+     */
+    private Process slowRun(String db, Path log, String... extra) throws Exception {
+        return start(db, log, "PT0.1S", extra);
+    }
+
+    private Process start(String db, Path log, String pause, String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("reprocess", "--from=" + FROM, "--to=" + TO,
                 "--source=" + tmp.resolve("logs"), "--db=" + db, "--lock-wait=PT1M"));
         args.addAll(List.of(extra));
-        return ChildJvm.start(log, List.of("govcloud.ingest.objects-per-commit=1", "govcloud.ingest.object-pause=PT0.04S"),
+        return ChildJvm.start(log, List.of("govcloud.ingest.objects-per-commit=1", "govcloud.ingest.object-pause=" + pause),
                 args.toArray(new String[0]));
     }
 
@@ -87,7 +100,7 @@ class CrashRecoveryTest {
 
         // Kill at two points of the same run (early, and deep into it), restarting it each time with the same command.
         for (int killAt : new int[] {6, 90}) {
-            killAfter(run(crashed, log), crashed, killAt, "ACTIVE");
+            killAfter(slowRun(crashed, log), crashed, killAt, "ACTIVE");
         }
         assertThat(objects(crashed, "ACTIVE")).isLessThan(NightFixture.OBJECTS);
         assertThat(runToEnd(run(crashed, log))).as("resumed run exit code; see " + log).isEqualTo(2);
@@ -95,7 +108,7 @@ class CrashRecoveryTest {
 
         // The same for a --force reprocessing: readers see the old totals until each partition is swapped.
         for (int killAt : new int[] {60}) {
-            killAfter(run(crashed, log, "--force"), crashed, killAt, "STAGED");
+            killAfter(slowRun(crashed, log, "--force"), crashed, killAt, "STAGED");
             List<String> visible = NightFixture.dump(crashed);
             assertThat(visible.subList(0, visible.indexOf("--"))).as("CloudTrail totals mid --force")
                     .isEqualTo(expected.subList(0, expected.indexOf("--")));
