@@ -79,8 +79,11 @@ class CrashRecoveryTest {
             rs.next();
             return rs.getInt(1);
         } catch (SQLException e) {
-            if (e.getMessage().contains("not found") || e.getMessage().contains("Locked by another process")) {
-                return 0; // not migrated yet, or the run has not yet published its server address
+            if (e.getMessage().contains("not found") || e.getMessage().contains("Locked by another process")
+                    || e.getMessage().contains("Lock file recently modified")) {
+                // Not migrated yet, or the run has not yet published its server address, or it is still taking
+                // over the lock file the killed run left behind.
+                return 0;
             }
             throw e;
         }

@@ -231,6 +231,9 @@ public final class FlowLogTextReader {
                         bits |= c;
                         i++;
                     }
+                    if (i == limit && !endOfInput) {
+                        continue; // cut off by the end of the read bytes: scanned again whole after the refill
+                    }
                     r.setText(field, i - s == 1 && b[s] == '-' ? null
                             : bits < 0 ? strings.get(b, s, i) : strings.getAscii(b, s, i, hash));
                 }
