@@ -2,9 +2,6 @@ package jp.govcloudops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,23 +21,8 @@ class IngestCommandsTest {
     @TempDir
     Path tmp;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            int exit = GovcloudCli.execute(args);
-            return new Run(exit, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -58,21 +40,21 @@ class IngestCommandsTest {
         String db = "--db=" + TestStore.h2(tmp.resolve("db"));
         String source = "--source=" + tree.root();
 
-        Run reprocess = run(db, source, "reprocess", "--from=2026-10-01", "--to=2026-10-01");
+        CliRun reprocess = run(db, source, "reprocess", "--from=2026-10-01", "--to=2026-10-01");
         assertThat(reprocess.exit()).as(reprocess.out() + reprocess.err()).isEqualTo(ExitCodes.COMPLETED_WITH_GAPS);
         assertThat(reprocess.out()).contains("1 objects read (0 unreadable), 4 records, 1 quarantined");
 
-        Run status = run(db, "status", "--from=2026-10-01", "--to=2026-10-01");
+        CliRun status = run(db, "status", "--from=2026-10-01", "--to=2026-10-01");
         assertThat(status.out()).containsPattern("2026-10-01\\s+500000000001\\s+ap-northeast-1\\s+cloudtrail\\s+1\\s+4\\s+1\\s+0");
 
-        Run query = run(db, "query", "SELECT account_id, event_name, events, NULL AS nothing FROM cloudtrail_daily");
+        CliRun query = run(db, "query", "SELECT account_id, event_name, events, NULL AS nothing FROM cloudtrail_daily");
         assertThat(query.exit()).isZero();
         assertThat(query.out()).isEqualTo("account_id,event_name,events,nothing\r\n500000000001,RunInstances,3,\r\n");
 
-        Run principals = run(db, "query", "SELECT DISTINCT principal FROM cloudtrail_activity_daily");
+        CliRun principals = run(db, "query", "SELECT DISTINCT principal FROM cloudtrail_activity_daily");
         assertThat(principals.out()).isEqualTo("principal\r\n\"arn:aws:iam::500000000001:user/o,p\"\"s\"\r\n");
 
-        Run refused = run(db, "query", "SELECT 1; DELETE FROM quarantine");
+        CliRun refused = run(db, "query", "SELECT 1; DELETE FROM quarantine");
         assertThat(refused.exit()).isEqualTo(ExitCodes.FAILURE);
         assertThat(refused.err()).contains("query refused or failed: only one statement is accepted");
         assertThat(run(db, "query", "SELECT COUNT(*) AS n FROM quarantine").out()).isEqualTo("n\r\n1\r\n");

@@ -2,11 +2,8 @@ package jp.govcloudops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -25,23 +22,8 @@ class OperatorRecordCommandsTest {
     @TempDir
     Path tmp;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            int exit = GovcloudCli.execute(args);
-            return new Run(exit, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private String count(String db, String table) {
@@ -66,12 +48,12 @@ class OperatorRecordCommandsTest {
         String db = "--db=" + TestStore.h2(tmp.resolve("db"));
         Path incidents = withoutFindingReferences("incidents.csv");
 
-        Run first = run(db, "incident", "import", incidents.toString());
+        CliRun first = run(db, "incident", "import", incidents.toString());
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.out()).contains("imported " + dataLines(incidents) + " incident records");
         assertThat(count(db, "incident")).isEqualTo("n\r\n" + dataLines(incidents) + "\r\n");
 
-        Run again = run(db, "incident", "import", incidents.toString());
+        CliRun again = run(db, "incident", "import", incidents.toString());
         assertThat(again.exit()).isZero();
         assertThat(count(db, "incident")).as("a stored id is updated, not added").isEqualTo(
                 "n\r\n" + dataLines(incidents) + "\r\n");
@@ -89,7 +71,7 @@ class OperatorRecordCommandsTest {
         Path effort = withoutFindingReferences("effort-2026-10.csv");
         assertThat(run(db, "effort", "import", effort.toString()).out())
                 .contains("imported " + dataLines(effort) + " work-effort rows");
-        Run replaced = run(db, "effort", "import", effort.toString());
+        CliRun replaced = run(db, "effort", "import", effort.toString());
         assertThat(replaced.out()).contains("(replacing " + dataLines(effort) + " rows of an earlier import");
         assertThat(count(db, "work_effort")).isEqualTo("n\r\n" + dataLines(effort) + "\r\n");
     }
@@ -102,16 +84,16 @@ class OperatorRecordCommandsTest {
                 + "2026-10-01,09:00,1,定常監視,佐藤 美咲,,ok\n"
                 + "2026-10-02,09:00,1,お茶,佐藤 美咲,,unknown category\n", Charset.forName("windows-31j"));
 
-        Run refused = run(db, "effort", "import", "--encoding=windows-31j", bad.toString());
+        CliRun refused = run(db, "effort", "import", "--encoding=windows-31j", bad.toString());
         assertThat(refused.exit()).isEqualTo(ExitCodes.FAILURE);
         assertThat(refused.err()).contains("line 3");
         assertThat(count(db, "work_effort")).as("nothing of a refused file is stored").isEqualTo("n\r\n0\r\n");
 
-        Run missing = run(db, "risk", "import", tmp.resolve("none.csv").toString());
+        CliRun missing = run(db, "risk", "import", tmp.resolve("none.csv").toString());
         assertThat(missing.exit()).isEqualTo(ExitCodes.FAILURE);
         assertThat(missing.err()).contains("no such file");
 
-        Run encoding = run(db, "inquiry", "import", "--encoding=no-such", bad.toString());
+        CliRun encoding = run(db, "inquiry", "import", "--encoding=no-such", bad.toString());
         assertThat(encoding.err()).contains("unknown encoding no-such");
     }
 }

@@ -2,8 +2,11 @@ package jp.govcloudops.reprocess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -59,18 +62,43 @@ class CrashRecoveryTest {
         return process.exitValue();
     }
 
-    /** Waits until the store holds at least {@code count} objects in {@code state}, then kills the run (SIGKILL). */
-    private void killAfter(Process process, String db, int count, String state) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        // Let the run open the database first, so that it hosts it and this test connects through it.
+    @FunctionalInterface
+    private interface Start {
+        Process start() throws Exception;
+    }
+
+    /**
+     * Starts a run, waits until the store holds at least {@code count} objects in {@code state}, then kills the run
+     * (SIGKILL).
+     */
+    private void killAfter(Start run, String db, int count, String state) throws Exception {
+        // Let the run open the database first, so that it hosts it and this test connects through it. A killed run
+        // leaves its lock file behind, so the file's presence alone does not say the new run has opened it.
         Path lock = Path.of(db.substring("jdbc:h2:file:".length(), db.indexOf(';')) + ".lock.db");
-        while (!Files.exists(lock) || objects(db, state) < count) {
+        FileTime stale = Files.exists(lock) ? Files.getLastModifiedTime(lock) : null;
+        Process process = run.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!openedByTheRun(lock, stale) || objects(db, state) < count) {
             assertThat(process.isAlive()).as("run still going before %d %s objects", count, state).isTrue();
             assertThat(System.nanoTime()).as("waiting for %d objects", count).isLessThan(deadline);
             Thread.sleep(20);
         }
         process.destroyForcibly();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /**
+     * The run has locked the database and published its server address in the lock file (H2's AUTO_SERVER mode).
+     * Connecting earlier, while the run is still taking the lock over, would make this test's H2 contend for the
+     * lock file and fail the run with "Locked by another process".
+     */
+    private static boolean openedByTheRun(Path lock, FileTime stale) {
+        try {
+            return (stale == null || !Files.getLastModifiedTime(lock).equals(stale))
+                    && Files.readString(lock, StandardCharsets.ISO_8859_1).contains("server=");
+        } catch (IOException e) {
+            return false; // not there yet, or being replaced
+        }
     }
 
     private static int objects(String db, String state) throws SQLException {
@@ -103,7 +131,7 @@ class CrashRecoveryTest {
 
         // Kill at two points of the same run (early, and deep into it), restarting it each time with the same command.
         for (int killAt : new int[] {6, 90}) {
-            killAfter(slowRun(crashed, log), crashed, killAt, "ACTIVE");
+            killAfter(() -> slowRun(crashed, log), crashed, killAt, "ACTIVE");
         }
         assertThat(objects(crashed, "ACTIVE")).isLessThan(NightFixture.OBJECTS);
         assertThat(runToEnd(run(crashed, log))).as("resumed run exit code; see " + log).isEqualTo(2);
@@ -111,7 +139,7 @@ class CrashRecoveryTest {
 
         // The same for a --force reprocessing: readers see the old totals until each partition is swapped.
         for (int killAt : new int[] {60}) {
-            killAfter(slowRun(crashed, log, "--force"), crashed, killAt, "STAGED");
+            killAfter(() -> slowRun(crashed, log, "--force"), crashed, killAt, "STAGED");
             List<String> visible = NightFixture.dump(crashed);
             assertThat(visible.subList(0, visible.indexOf("--"))).as("CloudTrail totals mid --force")
                     .isEqualTo(expected.subList(0, expected.indexOf("--")));
