@@ -26,6 +26,11 @@ public final class FlowLogTextReader {
 
     private static final int INITIAL_BUFFER = 256 * 1024;
     private static final int MAX_LINE = 4 * 1024 * 1024;
+    // Address columns, by index into addressStarts and addressEnds.
+    private static final int SRC = 0;
+    private static final int DST = 1;
+    private static final int PKT_SRC = 2;
+    private static final int PKT_DST = 3;
 
     private final StringCache strings = new StringCache(1 << 14);
     private final FlowRecord record = new FlowRecord();
@@ -47,14 +52,9 @@ public final class FlowLogTextReader {
     private FlowField problemField;
     private int problemStart;
     private int problemEnd;
-    private int srcStart;
-    private int srcEnd;
-    private int dstStart;
-    private int dstEnd;
-    private int pktSrcStart;
-    private int pktSrcEnd;
-    private int pktDstStart;
-    private int pktDstEnd;
+    /** Where each address column's value is in the line; start -1 when absent. */
+    private final int[] addressStarts = new int[4];
+    private final int[] addressEnds = new int[4];
 
     /** Reads every line; returns the number of records (data lines) in the file. */
     public long read(InputStream decompressed, long fallbackStart, Consumer<FlowRecord> records, Quarantine quarantine) {
@@ -165,7 +165,7 @@ public final class FlowLogTextReader {
         return i;
     }
 
-    /** The index of the line's newline (or the sentinel); skips separators and, at the line's end, a '\r'. */
+    /** The index of the first byte at or after {@code i} that is not a separator (a field, or the line's end). */
     private static int nextField(byte[] b, int i) {
         while (b[i] == ' ' || b[i] == '\t') {
             i++;
@@ -207,7 +207,7 @@ public final class FlowLogTextReader {
         FlowRecord r = record;
         r.clear();
         problemField = null;
-        srcStart = dstStart = pktSrcStart = pktDstStart = -1;
+        Arrays.fill(addressStarts, -1);
         int count = 0;
         while (true) {
             i = nextField(b, i);
@@ -261,33 +261,20 @@ public final class FlowLogTextReader {
                 }
                 case SRCADDR, DSTADDR, PKT_SRCADDR, PKT_DSTADDR -> {
                     i = fieldEnd(b, i);
+                    int address = switch (field) {
+                        case SRCADDR -> SRC;
+                        case DSTADDR -> DST;
+                        case PKT_SRCADDR -> PKT_SRC;
+                        default -> PKT_DST;
+                    };
                     if (i - s == 1 && b[s] == '-') {
-                        if (field == FlowField.PKT_SRCADDR) {
-                            pktSrcStart = -1;
-                        } else if (field == FlowField.PKT_DSTADDR) {
-                            pktDstStart = -1;
+                        if (address >= PKT_SRC) {
+                            addressStarts[address] = -1;
                         }
                         continue;
                     }
-                    switch (field) {
-                        case SRCADDR -> {
-                            srcStart = s;
-                            srcEnd = i;
-                        }
-                        case DSTADDR -> {
-                            dstStart = s;
-                            dstEnd = i;
-                        }
-                        // The packet-level addresses name the real endpoints behind NAT gateways and middleboxes.
-                        case PKT_SRCADDR -> {
-                            pktSrcStart = s;
-                            pktSrcEnd = i;
-                        }
-                        default -> {
-                            pktDstStart = s;
-                            pktDstEnd = i;
-                        }
-                    }
+                    addressStarts[address] = s;
+                    addressEnds[address] = i;
                 }
                 default -> i = fieldEnd(b, i); // known but not used by the aggregates
             }
@@ -296,16 +283,15 @@ public final class FlowLogTextReader {
         return b[i] == '\n' ? i : i + 1;
     }
 
+    /** The packet-level addresses, where present, name the real endpoints behind NAT gateways and middleboxes. */
     private void setAddresses() {
-        if (pktSrcStart >= 0) {
-            setSource(pktSrcStart, pktSrcEnd);
-        } else if (srcStart >= 0) {
-            setSource(srcStart, srcEnd);
+        int source = addressStarts[PKT_SRC] >= 0 ? PKT_SRC : SRC;
+        if (addressStarts[source] >= 0) {
+            setSource(addressStarts[source], addressEnds[source]);
         }
-        if (pktDstStart >= 0) {
-            setDestination(pktDstStart, pktDstEnd);
-        } else if (dstStart >= 0) {
-            setDestination(dstStart, dstEnd);
+        int destination = addressStarts[PKT_DST] >= 0 ? PKT_DST : DST;
+        if (addressStarts[destination] >= 0) {
+            setDestination(addressStarts[destination], addressEnds[destination]);
         }
     }
 
