@@ -31,18 +31,7 @@ public class HolidayCalendar {
     private static final Logger log = LoggerFactory.getLogger(HolidayCalendar.class);
 
     public enum DayKind {
-        WORKDAY("平日"), WEEKEND("土日"), HOLIDAY("祝日・休日"), YEAR_END("年末年始"), EXTRA_CLOSED("閉庁日"),
-        UNKNOWN("未確定");
-
-        private final String label;
-
-        DayKind(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
+        WORKDAY, WEEKEND, HOLIDAY, YEAR_END, EXTRA_CLOSED, UNKNOWN;
 
         public boolean isClosed() {
             return this != WORKDAY && this != UNKNOWN;

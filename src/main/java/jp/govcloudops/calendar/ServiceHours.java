@@ -65,8 +65,4 @@ public class ServiceHours {
     public Status atUtc(LocalDateTime utc) {
         return at(utc.toInstant(ZoneOffset.UTC));
     }
-
-    public HolidayCalendar calendar() {
-        return calendar;
-    }
 }

@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public abstract class Analytics implements Detector {
 
     /** Joins a per-object table aliased {@code t} to its ACTIVE manifest row and its partition {@code p}. */
-    protected static final String ACTIVE = " JOIN source_object o ON o.id = t.object_id AND o.state = 'ACTIVE'"
+    public static final String ACTIVE = " JOIN source_object o ON o.id = t.object_id AND o.state = 'ACTIVE'"
             + " JOIN log_partition p ON p.id = t.partition_id";
 
     protected final JdbcTemplate jdbc;

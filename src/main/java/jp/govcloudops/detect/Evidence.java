@@ -47,7 +47,7 @@ public final class Evidence {
         return this;
     }
 
-    public Map<String, Object> baseline(Stats stats, int historyDays) {
+    public static Map<String, Object> baseline(Stats stats, int historyDays) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("points", stats.points());
         m.put("history_days", historyDays);

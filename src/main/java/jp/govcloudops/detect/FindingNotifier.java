@@ -49,10 +49,6 @@ public class FindingNotifier {
         this.general = general;
     }
 
-    public Queued queue(LocalDate day) {
-        return queue(day, day);
-    }
-
     /**
      * For a run over the days {@code from}..{@code to}: findings whose events lie within {@code max-age-days} before
      * {@code from} or later are mailed one by one; the digest is {@code to}'s.

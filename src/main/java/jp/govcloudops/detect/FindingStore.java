@@ -173,11 +173,6 @@ public class FindingStore {
                 .stream().findFirst();
     }
 
-    public Optional<Stored> byFingerprint(String fingerprint) {
-        return jdbc.query("SELECT " + COLUMNS + ", evidence FROM finding WHERE fingerprint = ?", (rs, i) -> stored(rs),
-                fingerprint).stream().findFirst();
-    }
-
     /** Findings to mail one by one: derived, at or above the severity, events since {@code since}, not dismissed. */
     public List<Stored> toNotify(Severity minimum, LocalDateTime since) {
         return jdbc.query("SELECT " + COLUMNS + ", evidence FROM finding WHERE derived = TRUE AND severity_rank >= ?"

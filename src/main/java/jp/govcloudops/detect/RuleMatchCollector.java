@@ -44,6 +44,8 @@ final class RuleMatchCollector implements ObjectAnalyzer<CloudTrailEvent>, Objec
     private final Map<String, int[]> kept = new HashMap<>();
     private final Map<String, Object[]> overflow = new HashMap<>();
     private CloudTrailEvent current;
+    /** One instance: a method reference evaluated per record would allocate per record. */
+    private final Consumer<Rule> onMatch = this::matched;
 
     RuleMatchCollector(CloudTrailRuleIndex index, int maxMatches, int maxRaw, int maxRawChars) {
         this.index = index;
@@ -55,7 +57,7 @@ final class RuleMatchCollector implements ObjectAnalyzer<CloudTrailEvent>, Objec
     @Override
     public void accept(CloudTrailEvent event) {
         current = event;
-        index.match(event, this::matched);
+        index.match(event, onMatch);
     }
 
     private void matched(Rule rule) {

@@ -204,7 +204,7 @@ public class ApiRateDetector extends Analytics {
                 .put("metric", errors ? "error_rate_per_hour" : "write_calls_per_hour")
                 .put("account", account).put("event_source", source)
                 .put("peak_hour_utc", peak.toString()).put("value", Evidence.round(value))
-                .put("baseline", new Evidence("x").baseline(baseline, historyDays))
+                .put("baseline", Evidence.baseline(baseline, historyDays))
                 .put("unusual_hours", flagged.entrySet().stream().map(e -> Map.of("hour_utc", e.getKey().toString(),
                         "value", Evidence.round(e.getValue()))).toList())
                 .put("top_at_peak", top);

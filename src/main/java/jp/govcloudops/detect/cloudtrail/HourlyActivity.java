@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.govcloudops.detect.Analytics;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -31,9 +32,7 @@ final class HourlyActivity {
         Map<LocalDateTime, LocalDateTime> hours = new HashMap<>();
         List<Row> rows = new ArrayList<>();
         jdbc.query("SELECT p.account_id, t.event_hour, t.identity_type, t.principal, t.source_ip, t.event_region,"
-                + " t.event_source, t.event_name, t.read_only, t.error_code, t.events FROM ct_hourly t"
-                + " JOIN source_object o ON o.id = t.object_id AND o.state = 'ACTIVE'"
-                + " JOIN log_partition p ON p.id = t.partition_id"
+                + " t.event_source, t.event_name, t.read_only, t.error_code, t.events FROM ct_hourly t" + Analytics.ACTIVE
                 + " WHERE t.event_hour >= ? AND t.event_hour < ?", rs -> {
                     boolean readOnly = rs.getBoolean(9);
                     Boolean ro = rs.wasNull() ? null : readOnly;

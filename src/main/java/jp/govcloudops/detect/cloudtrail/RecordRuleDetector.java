@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jp.govcloudops.detect.Analytics;
 import jp.govcloudops.detect.DetectionWindow;
 import jp.govcloudops.detect.Detector;
 import jp.govcloudops.detect.Evidence;
@@ -98,14 +99,12 @@ public class RecordRuleDetector implements Detector {
     private Map<String, List<Match>> load(LocalDateTime from, LocalDateTime to) {
         Map<String, List<Match>> byRule = new HashMap<>();
         Map<String, Set<String>> seenEventIds = new HashMap<>();
-        jdbc.query("SELECT m.id, m.rule_id, m.event_time, m.event_id, m.event_source, m.event_name, m.event_region,"
-                + " m.principal, m.identity_type, m.source_ip, m.user_agent, m.error_code, m.resource, m.matches,"
-                + " p.account_id, p.region, CASE WHEN m.raw_record IS NULL THEN 0 ELSE 1 END AS has_raw"
-                + " FROM det_ct_match m"
-                + " JOIN source_object o ON o.id = m.object_id AND o.state = 'ACTIVE'"
-                + " JOIN log_partition p ON p.id = m.partition_id"
-                + " WHERE m.event_time >= ? AND m.event_time < ?"
-                + " ORDER BY m.event_time, has_raw DESC, m.id", rs -> {
+        jdbc.query("SELECT t.id, t.rule_id, t.event_time, t.event_id, t.event_source, t.event_name, t.event_region,"
+                + " t.principal, t.identity_type, t.source_ip, t.user_agent, t.error_code, t.resource, t.matches,"
+                + " p.account_id, p.region, CASE WHEN t.raw_record IS NULL THEN 0 ELSE 1 END AS has_raw"
+                + " FROM det_ct_match t" + Analytics.ACTIVE
+                + " WHERE t.event_time >= ? AND t.event_time < ?"
+                + " ORDER BY t.event_time, has_raw DESC, t.id", rs -> {
                     String ruleId = rs.getString(2);
                     String eventId = rs.getString(4);
                     // A record delivered twice has the same eventID, name and time: count it once.

@@ -145,7 +145,7 @@ public class EgressVolumeDetector extends Analytics {
                 .put("src_addr", src).put("boundary", boundary).put("interface_id", p.interfaceId)
                 .put("peak_hour_utc", peak.toString()).put("value", p.bytes)
                 .put("z_score", Double.isInfinite(z) ? "Infinity" : Evidence.round(z))
-                .put("baseline", new Evidence("x").baseline(stats, historyDays))
+                .put("baseline", Evidence.baseline(stats, historyDays))
                 .put("top_destination", p.topDestination).put("top_destination_bytes", p.topBytes)
                 .put("unusual_hours", flagged.entrySet().stream().map(e -> Map.of("hour_utc", e.getKey().toString(),
                         "bytes", e.getValue().bytes)).toList());

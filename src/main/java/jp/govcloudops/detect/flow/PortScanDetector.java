@@ -87,8 +87,7 @@ public class PortScanDetector extends Analytics {
         pairs.forEach((key, hours) -> {
             Map<LocalDate, Map<LocalDateTime, Hour>> byDay = new TreeMap<>();
             hours.forEach((hour, h) -> {
-                int distinct = Math.max(h.ports.size(), h.reported);
-                if (distinct >= settings.scanMinPorts()) {
+                if (distinct(h) >= settings.scanMinPorts()) {
                     byDay.computeIfAbsent(window.dayOf(hour), d -> new TreeMap<>()).put(hour, h);
                 }
             });

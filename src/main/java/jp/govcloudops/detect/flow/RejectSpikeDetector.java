@@ -128,7 +128,7 @@ public class RejectSpikeDetector extends Analytics {
         Evidence evidence = new Evidence("statistic").put("metric", "rejects_per_hour")
                 .put("subject", Map.of("kind", subject.kind(), "id", subject.id()))
                 .put("peak_hour_utc", peak.toString()).put("value", value)
-                .put("baseline", new Evidence("x").baseline(stats, historyDays))
+                .put("baseline", Evidence.baseline(stats, historyDays))
                 .put("unusual_hours", flagged.entrySet().stream().map(e -> Map.of("hour_utc", e.getKey().toString(),
                         "rejects", e.getValue())).toList());
         if (ports != null) {

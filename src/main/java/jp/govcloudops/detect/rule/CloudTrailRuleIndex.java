@@ -20,6 +20,8 @@ public final class CloudTrailRuleIndex {
     private final Map<String, Rule[]> byEventName;
     private final Rule[] everyEvent;
     private final RecordContext context = new RecordContext();
+    /** Resource paths parsed once, not for every match. */
+    private final Map<String, FieldPath> paths = new HashMap<>();
 
     public CloudTrailRuleIndex(List<Rule> rules) {
         Map<String, List<Rule>> named = new HashMap<>();
@@ -60,7 +62,7 @@ public final class CloudTrailRuleIndex {
     /** The values at a path of the current record (for resource names), first {@code limit} of them. */
     public List<String> values(String path, int limit) {
         List<String> out = new ArrayList<>();
-        new FieldPath(path).anyValue(context, (v, r) -> {
+        paths.computeIfAbsent(path, FieldPath::new).anyValue(context, (v, r) -> {
             out.add(v);
             return out.size() >= limit;
         });

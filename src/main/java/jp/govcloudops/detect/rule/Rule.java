@@ -22,9 +22,4 @@ public record Rule(String id, String kind, String titleJa, String titleEn, Sever
     public boolean isCloudTrail() {
         return CLOUDTRAIL.equals(kind);
     }
-
-    public Rule withSeverity(Severity other) {
-        return new Rule(id, kind, titleJa, titleEn, other, descriptionJa, predicate, dedup, threshold, resourcePaths,
-                countermeasureJa, source, attribution, origin);
-    }
 }
