@@ -150,7 +150,7 @@ public class DemoCommand implements Callable<Integer> {
         out.println("  store          " + db);
         if (!mails.isEmpty()) {
             out.println("  mail           " + mails.size() + " notifications (no SMTP server in the demo) written to "
-                    + Path.of("data/demo/mail").toAbsolutePath());
+                    + outDir.resolve("mail").toAbsolutePath());
         }
         out.println("  query it       java -jar target/govcloud-ops.jar --db='" + db + "' query \"SELECT day,"
                 + " account_id, SUM(events) FROM cloudtrail_daily GROUP BY day, account_id ORDER BY 1, 2\"");
