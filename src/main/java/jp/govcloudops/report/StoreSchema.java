@@ -1,6 +1,5 @@
 package jp.govcloudops.report;
 
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.util.HashSet;
 import java.util.Locale;
@@ -26,25 +25,6 @@ public class StoreSchema {
 
     public boolean has(String tableOrView) {
         return names().contains(tableOrView.toLowerCase(Locale.ROOT));
-    }
-
-    /** Whether {@code table} has {@code column}. */
-    public boolean hasColumn(String table, String column) {
-        try (var connection = dataSource.getConnection()) {
-            DatabaseMetaData meta = connection.getMetaData();
-            for (String t : new String[] {table, table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT)}) {
-                try (ResultSet rs = meta.getColumns(null, null, t, null)) {
-                    while (rs.next()) {
-                        if (rs.getString("COLUMN_NAME").equalsIgnoreCase(column)) {
-                            return true;
-                        }
-                    }
-                }
-            }
-            return false;
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("cannot read the store's schema: " + e.getMessage(), e);
-        }
     }
 
     private Set<String> names() {

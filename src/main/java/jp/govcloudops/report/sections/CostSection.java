@@ -303,7 +303,7 @@ public class CostSection implements SectionWriter {
             s.note("各アカウントの利用料の多いサービス上位 " + perAccount + " 件と、その他の合計。請求期間 " + c.month()
                     + " の請求額（エクスポートの明細を集計）。");
         }
-        overall(c, s);
+        overall(c, s, rows);
     }
 
     private static void addRest(Table table, String key, BigDecimal rest, String currency, Map<String, BigDecimal> totals) {
@@ -316,11 +316,12 @@ public class CostSection implements SectionWriter {
         return service == null || service.isBlank() ? "（サービス名なし）" : service;
     }
 
-    private void overall(ReportContext c, Section s) {
+    /** The same rows as the per-account table, summed per service; the order they come in does not matter. */
+    private void overall(ReportContext c, Section s, List<Map<String, Object>> byAccountAndService) {
         s.subsection("サービス別の利用料（全アカウント、上位）");
         Map<String, BigDecimal> billed = new LinkedHashMap<>();
         Map<String, Integer> accounts = new HashMap<>();
-        for (Map<String, Object> row : c.jdbc().queryForList(BY_SERVICE, c.month().toString())) {
+        for (Map<String, Object> row : byAccountAndService) {
             String key = Rows.text(row, "service") + "\u0000" + Rows.text(row, "currency");
             billed.merge(key, Rows.decimal(row, "billed"), BigDecimal::add);
             accounts.merge(key, 1, Integer::sum);

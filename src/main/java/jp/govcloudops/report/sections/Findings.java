@@ -34,8 +34,9 @@ final class Findings {
         return c.schema().has(TABLE);
     }
 
+    /** Read once per report: the alert, security and appendix sections all list the month's findings. */
     static List<Finding> ofMonth(ReportContext c) {
-        return between(c, c.utcStart(), c.utcEnd());
+        return c.shared(List.of(Findings.class, c.month()), () -> between(c, c.utcStart(), c.utcEnd()));
     }
 
     static List<Finding> between(ReportContext c, LocalDateTime fromUtc, LocalDateTime toUtc) {
