@@ -6,20 +6,24 @@ import java.time.LocalTime;
 import java.time.Month;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.temporal.TemporalAdjusters;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jp.govcloudops.calendar.JapaneseHolidayRules;
 
 /**
  * The sample estate's working calendar: weekdays are busier than weekends, national holidays and 12/29–1/3.
  * It shapes generated traffic and tells the labels whether an incident fell inside 受付時間 (weekdays
- * 08:30–17:15 JST). Holidays follow the 祝日法 rules with the usual equinox approximation (valid 1980–2099),
- * which is good enough to shape a sample; it is not the calendar findings are judged by.
+ * 08:30–17:15 JST). Holidays come from {@link JapaneseHolidayRules} (2000–2099). It shapes the sample only; it is
+ * not the calendar findings are judged by.
  */
 public final class SampleCalendar {
 
     public static final ZoneId JST = ZoneId.of("Asia/Tokyo");
     private static final LocalTime OPENS = LocalTime.of(8, 30);
     private static final LocalTime CLOSES = LocalTime.of(17, 15);
+    private static final Map<Integer, Set<LocalDate>> HOLIDAYS = new ConcurrentHashMap<>();
 
     public boolean isBusinessDay(LocalDate date) {
         DayOfWeek dow = date.getDayOfWeek();
@@ -43,41 +47,8 @@ public final class SampleCalendar {
         return holidays(date.getYear()).contains(date);
     }
 
-    static TreeSet<LocalDate> holidays(int year) {
-        TreeSet<LocalDate> days = new TreeSet<>();
-        int[][] fixed = {{1, 1}, {2, 11}, {2, 23}, {4, 29}, {5, 3}, {5, 4}, {5, 5}, {8, 11}, {11, 3}, {11, 23}};
-        for (int[] md : fixed) {
-            days.add(LocalDate.of(year, md[0], md[1]));
-        }
-        days.add(nthMonday(year, 1, 2));   // 成人の日
-        days.add(nthMonday(year, 7, 3));   // 海の日
-        days.add(nthMonday(year, 9, 3));   // 敬老の日
-        days.add(nthMonday(year, 10, 2));  // スポーツの日
-        int y = year - 1980;
-        days.add(LocalDate.of(year, 3, (int) Math.floor(20.8431 + 0.242194 * y - Math.floor(y / 4.0))));
-        days.add(LocalDate.of(year, 9, (int) Math.floor(23.2488 + 0.242194 * y - Math.floor(y / 4.0))));
-        // 振替休日: the next day that is not already a holiday, after a holiday on a Sunday.
-        for (LocalDate day : new TreeSet<>(days)) {
-            if (day.getDayOfWeek() == DayOfWeek.SUNDAY) {
-                LocalDate substitute = day.plusDays(1);
-                while (days.contains(substitute)) {
-                    substitute = substitute.plusDays(1);
-                }
-                days.add(substitute);
-            }
-        }
-        // 国民の休日: an ordinary day between two holidays.
-        for (LocalDate day : new TreeSet<>(days)) {
-            LocalDate between = day.plusDays(1);
-            if (!days.contains(between) && days.contains(day.plusDays(2))
-                    && between.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                days.add(between);
-            }
-        }
-        return days;
-    }
-
-    private static LocalDate nthMonday(int year, int month, int n) {
-        return LocalDate.of(year, month, 1).with(TemporalAdjusters.dayOfWeekInMonth(n, DayOfWeek.MONDAY));
+    /** The year's national holidays by the project's own rules, computed once per year (traffic shaping asks often). */
+    static Set<LocalDate> holidays(int year) {
+        return HOLIDAYS.computeIfAbsent(year, y -> Set.copyOf(JapaneseHolidayRules.holidays(y).keySet()));
     }
 }
