@@ -1,7 +1,6 @@
 package jp.govcloudops.config;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -161,9 +160,5 @@ public record DetectionProperties(
         public jp.govcloudops.detect.rule.Severity severityThreshold() {
             return jp.govcloudops.detect.rule.Severity.parse(minSeverity);
         }
-    }
-
-    public Duration matchRetention() {
-        return Duration.ofDays(matchRetentionDays);
     }
 }

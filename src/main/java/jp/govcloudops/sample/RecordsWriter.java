@@ -138,7 +138,7 @@ public final class RecordsWriter implements SampleWriter {
             Response r = response(incident.label());
             LocalDateTime first = jst(incident.firstTime());
             LocalDateTime detected = first.toLocalDate().plusDays(1).atTime(NIGHTLY_DONE);
-            LocalDateTime start = r.onCall() ? onCall(calendar, detected) : nextBusinessMorning(calendar, detected, 9, 30);
+            LocalDateTime start = r.onCall() ? onCall(detected) : nextBusinessMorning(calendar, detected, 9, 30);
             if (start.toLocalDate().isAfter(options.to().plusDays(1))) {
                 continue;
             }
@@ -218,7 +218,7 @@ public final class RecordsWriter implements SampleWriter {
     }
 
     /** A severe finding mailed at night is taken up by the person on call at 08:00, or at once if later. */
-    private static LocalDateTime onCall(SampleCalendar calendar, LocalDateTime detected) {
+    private static LocalDateTime onCall(LocalDateTime detected) {
         LocalDateTime eight = detected.toLocalDate().atTime(8, 0);
         return detected.isAfter(eight) ? detected.plusMinutes(30) : eight;
     }
@@ -282,7 +282,7 @@ public final class RecordsWriter implements SampleWriter {
         if (stop != null) {
             LocalDateTime at = jst(stop.firstTime());
             LocalDateTime detected = at.toLocalDate().plusDays(1).atTime(NIGHTLY_DONE);
-            LocalDateTime restored = onCall(calendar, detected).plusMinutes(90);
+            LocalDateTime restored = onCall(detected).plusMinutes(90);
             planned.add(new Object[] {at, new String[] {null, "CloudTrail 証跡の停止（" + stop.account().system() + "）", "中",
                     minute(at), minute(detected), "検知（CloudTrail ログ記録の停止）の通知", label(stop.account()),
                     "停止から再開までの約 " + java.time.Duration.between(at, restored).toHours()
@@ -298,7 +298,7 @@ public final class RecordsWriter implements SampleWriter {
             LocalDateTime at = jst(denied.firstTime());
             LocalDateTime detected = at.toLocalDate().plusDays(1).atTime(NIGHTLY_DONE);
             LocalDateTime rootDetected = jst(root.firstTime()).toLocalDate().plusDays(1).atTime(NIGHTLY_DONE);
-            LocalDateTime contained = onCall(calendar, rootDetected).plusHours(2);
+            LocalDateTime contained = onCall(rootDetected).plusHours(2);
             planned.add(new Object[] {at, new String[] {null, "認証情報漏えいの疑い（" + root.account().system() + "）", "重大",
                     minute(at), minute(detected), "検知（権限のない API 呼び出しの多発、ルートユーザーの使用）の通知",
                     label(root.account()),
@@ -312,7 +312,7 @@ public final class RecordsWriter implements SampleWriter {
         if (ssh != null) {
             LocalDateTime at = jst(ssh.firstTime());
             LocalDateTime detected = at.toLocalDate().plusDays(1).atTime(NIGHTLY_DONE);
-            LocalDateTime removed = onCall(calendar, detected).plusMinutes(40);
+            LocalDateTime removed = onCall(detected).plusMinutes(40);
             planned.add(new Object[] {at, new String[] {null, "SSH のインターネット全体への開放（" + ssh.account().system() + "）",
                     "中", minute(at), minute(detected), "検知（管理ポートの全開放）の通知", label(ssh.account()),
                     "約 " + java.time.Duration.between(at, removed).toHours() + " 時間、22/tcp が 0.0.0.0/0 に開放された。"
@@ -332,7 +332,7 @@ public final class RecordsWriter implements SampleWriter {
                             + SampleScenario.EXFILTRATION_TARGET + ":443）へ約 3.4 GB が送信された",
                     "調査中", "当該サーバの外部向け通信を遮断。ASP 事業者と通信内容・プロセスを調査中",
                     "県 デジタル政策課、" + exfiltration.account().system() + " ASP 事業者、デジタル庁",
-                    minute(onCall(calendar, detected).plusHours(3)), null, "対応中", reference(exfiltration)}});
+                    minute(onCall(detected).plusHours(3)), null, "対応中", reference(exfiltration)}});
         }
         planned.sort(Comparator.comparing(o -> (LocalDateTime) o[0]));
         int n = 1;

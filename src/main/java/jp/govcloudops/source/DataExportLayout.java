@@ -55,7 +55,7 @@ public final class DataExportLayout {
     public List<ExportPeriod> periods() throws IOException {
         List<ExportPeriod> periods = new ArrayList<>();
         String root = source.rootPrefix();
-        String rootName = lastSegment(root.isEmpty() ? source.location() : root);
+        String rootName = AwsLogsLayout.lastSegment(root.isEmpty() ? source.location() : root);
         var rootPeriod = PERIOD_FOLDER.matcher(rootName);
         if (rootPeriod.matches()) {
             periods.add(period(root, rootPeriod.group(1)));
@@ -66,7 +66,7 @@ public final class DataExportLayout {
             Deque<String> next = new ArrayDeque<>();
             for (String folder : level) {
                 for (String child : source.listFolders(folder)) {
-                    String name = lastSegment(child);
+                    String name = AwsLogsLayout.lastSegment(child);
                     var matcher = PERIOD_FOLDER.matcher(name);
                     if (matcher.matches()) {
                         periods.add(period(child, matcher.group(1)));
@@ -114,7 +114,7 @@ public final class DataExportLayout {
         }
         String base = source.location().substring(0, source.location().length() - source.rootPrefix().length());
         String parent = parentFolder(folder);
-        String export = lastSegment(parent).equals("data") ? parentFolder(parent) : parent;
+        String export = AwsLogsLayout.lastSegment(parent).equals("data") ? parentFolder(parent) : parent;
         return new ExportPeriod(base + export, base + folder, billingPeriod, latest, ignored, fingerprint(latest),
                 latestTime == null ? Instant.EPOCH : latestTime);
     }
@@ -142,9 +142,5 @@ public final class DataExportLayout {
         String trimmed = folder.endsWith("/") ? folder.substring(0, folder.length() - 1) : folder;
         int slash = trimmed.lastIndexOf('/');
         return slash < 0 ? "" : trimmed.substring(0, slash + 1);
-    }
-
-    static String lastSegment(String folder) {
-        return AwsLogsLayout.lastSegment(folder);
     }
 }
