@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jp.govcloudops.support.LogTree;
+import jp.govcloudops.support.CliRun;
 import jp.govcloudops.support.TestStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -17,13 +17,12 @@ import java.util.Map;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import jp.govcloudops.cli.GovcloudCli;
 import jp.govcloudops.notify.MailStage;
+import jp.govcloudops.support.CliRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Finding notifications through a real SMTP server (GreenMail on a free port): the important findings arrive one
@@ -94,23 +93,23 @@ class FindingNotificationTest {
             assertThat(smtp.getReceivedMessages()).hasSize(2);
 
             // The command line lists the findings and records an operator's status.
-            String csv = cli(store, "findings", "list", "--from=2025-06-02", "--to=2025-06-02", "--format=csv");
+            String csv = cli(store, "findings", "list", "--from=2025-06-02", "--to=2025-06-02", "--format=csv").out();
             assertThat(csv.lines().findFirst().orElseThrow())
                     .isEqualTo("id,time_jst,severity,rule_id,title,account,principal,events,status");
             assertThat(csv).contains("cloudtrail-logging-stopped").contains("2025-06-02 10:00:00 JST")
                     .contains(",111122223333,").contains("StopLogging").contains("未対応");
             assertThat(csv.lines().count()).isEqualTo(1 + 3);
-            String high = cli(store, "findings", "list", "--from=2025-06-02", "--to=2025-06-02", "--severity=HIGH");
+            String high = cli(store, "findings", "list", "--from=2025-06-02", "--to=2025-06-02", "--severity=HIGH").out();
             assertThat(high).contains("CloudTrail ログ記録の停止").contains("1 件").doesNotContain("権限のない");
 
             long id = store.bean(FindingStore.class).list(DAY, DAY, jp.govcloudops.detect.rule.Severity.CRITICAL, false)
                     .get(0).id();
-            assertThat(cli(store, "findings", "set-status", Long.toString(id), "対応中", "--note=担当者に確認中"))
+            assertThat(cli(store, "findings", "set-status", Long.toString(id), "対応中", "--note=担当者に確認中").out())
                     .contains("未対応 → 対応中");
-            assertThat(cli(store, "findings", "show", Long.toString(id))).contains("対応策").contains("状態の履歴")
+            assertThat(cli(store, "findings", "show", Long.toString(id)).out()).contains("対応策").contains("状態の履歴")
                     .contains("担当者に確認中").contains("\"eventName\":\"StopLogging\"");
             assertThat(store.bean(FindingStore.class).get(id).orElseThrow().status()).isEqualTo(FindingStatus.IN_PROGRESS);
-            assertThat(cli(store, "findings", "set-status", Long.toString(id), "done")).contains("unknown status");
+            assertThat(cli(store, "findings", "set-status", Long.toString(id), "done").err()).contains("unknown status");
         }
     }
 
@@ -120,16 +119,11 @@ class FindingNotificationTest {
         store.bean(MailStage.class).run(day, new PrintWriter(out));
     }
 
-    private static String cli(StoreContext store, String... args) {
-        StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new GovcloudCli());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(out));
+    private static CliRun cli(StoreContext store, String... args) {
         String[] all = new String[args.length + 1];
         all[0] = "--db=" + store.url;
         System.arraycopy(args, 0, all, 1, args.length);
-        cli.execute(all);
-        return out.toString();
+        return CliRun.of(all);
     }
 
     private static String subject(MimeMessage m) {

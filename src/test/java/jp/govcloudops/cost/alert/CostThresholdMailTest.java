@@ -2,11 +2,8 @@ package jp.govcloudops.cost.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,11 +16,11 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import jp.govcloudops.cli.ExitCodes;
-import jp.govcloudops.cli.GovcloudCli;
 import jp.govcloudops.cost.CostFixtures;
 import jp.govcloudops.format.cost.CostExportWriter;
 import jp.govcloudops.format.cost.CostLineItem;
 import jp.govcloudops.format.cost.CostSchema;
+import jp.govcloudops.support.CliRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +37,6 @@ class CostThresholdMailTest {
     Path dir;
 
     private GreenMail smtp;
-    private final PrintStream originalOut = System.out;
 
     @BeforeEach
     void startSmtp() {
@@ -50,7 +46,6 @@ class CostThresholdMailTest {
 
     @AfterEach
     void stop() {
-        System.setOut(originalOut);
         System.clearProperty("spring.config.additional-location");
         smtp.stop();
     }
@@ -197,16 +192,11 @@ class CostThresholdMailTest {
     private int lastExit;
 
     private String run(String... args) {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            lastExit = GovcloudCli.execute(args);
-        } finally {
-            System.setOut(originalOut);
-        }
-        String output = captured.toString(StandardCharsets.UTF_8);
-        originalOut.println(output);
-        return output;
+        CliRun run = CliRun.of(args);
+        lastExit = run.exit();
+        System.out.println(run.out());
+        System.err.print(run.err());
+        return run.out();
     }
 
     private static String recipients(MimeMessage message) {

@@ -1,13 +1,15 @@
-package jp.govcloudops.cli;
+package jp.govcloudops.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** One command run in this JVM as an operator would run it, with its exit code and what it printed. */
-record CliRun(int exit, String out, String err) {
+import jp.govcloudops.cli.GovcloudCli;
 
-    static CliRun of(String... args) {
+/** One command run in this JVM as an operator would run it, with its exit code and what it printed. */
+public record CliRun(int exit, String out, String err) {
+
+    public static CliRun of(String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
