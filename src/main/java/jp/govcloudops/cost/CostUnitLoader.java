@@ -95,7 +95,7 @@ public final class CostUnitLoader {
             byte[] head = peek.readNBytes(4);
             peek.reset();
             if (Decompression.isParquetMagic(head, head.length)) {
-                try (ObjectSource.LocalCopy copy = source.localCopy(file)) {
+                try (ObjectSource.LocalCopy copy = source.localCopy(file, peek)) {
                     return parquet.read(copy.path(), file.key(), fallbackPeriod, aggregation, quarantine);
                 }
             }

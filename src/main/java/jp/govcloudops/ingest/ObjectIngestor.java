@@ -146,7 +146,7 @@ public final class ObjectIngestor {
         byte[] head = peek.readNBytes(4);
         peek.reset();
         if (Decompression.isParquetMagic(head, head.length)) {
-            try (ObjectSource.LocalCopy copy = source.localCopy(object)) {
+            try (ObjectSource.LocalCopy copy = source.localCopy(object, peek)) {
                 flowParquet.read(copy.path(), fallbackStart, sink, quarantine);
             }
             return;

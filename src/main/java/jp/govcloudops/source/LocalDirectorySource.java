@@ -79,7 +79,7 @@ public final class LocalDirectorySource implements ObjectSource {
     }
 
     @Override
-    public LocalCopy localCopy(SourceObject object) throws IOException {
+    public LocalCopy localCopy(SourceObject object, InputStream opened) throws IOException {
         return new LocalCopy(resolve(object.key()), false);
     }
 

@@ -29,13 +29,16 @@ public interface ObjectSource extends AutoCloseable {
     InputStream open(SourceObject object) throws IOException;
 
     /**
-     * A local file with the object's bytes, for formats that need random access (Parquet). The caller deletes
-     * the file when {@link LocalCopy#temporary()} says so.
+     * A local file with the object's bytes, for formats that need random access (Parquet), copied from
+     * {@code opened}: the object as {@link #open} returned it, not yet read, so that a caller that looked at the
+     * first bytes to recognise the format does not fetch the object a second time. A source that holds the object
+     * as a local file may return that file instead. The caller deletes the file when
+     * {@link LocalCopy#temporary()} says so.
      */
-    default LocalCopy localCopy(SourceObject object) throws IOException {
+    default LocalCopy localCopy(SourceObject object, InputStream opened) throws IOException {
         Path file = Files.createTempFile("govcloud-ops-", ".obj");
-        try (InputStream in = open(object)) {
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            Files.copy(opened, file, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
