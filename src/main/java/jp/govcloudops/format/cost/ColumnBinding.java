@@ -81,14 +81,6 @@ public final class ColumnBinding {
         return fields.length;
     }
 
-    public boolean has(CostField field) {
-        for (CostField f : fields) {
-            if (f == field) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /**
      * Binds the columns of a file, or throws {@link CostSchemaException} naming the columns that are missing.

@@ -49,25 +49,29 @@ public final class CostCsvReader {
             binding = ColumnBinding.of(names, file);
             CostRowAssembler row = new CostRowAssembler(binding, fallbackBillingPeriod);
             int width = names.size();
+            // Only the bound columns are read: a CUR file has a hundred and more, most of them unused.
+            List<Integer> boundColumns = new ArrayList<>();
+            for (int i = 0; i < width; i++) {
+                if (binding.field(i) != null) {
+                    boundColumns.add(i);
+                }
+            }
+            int[] bound = boundColumns.stream().mapToInt(Integer::intValue).toArray();
             while (records.hasNext()) {
                 CSVRecord record = records.next();
                 rows++;
-                String position = "line " + parser.getCurrentLineNumber();
                 if (record.size() != width) {
-                    quarantine.reject(position, "the row has " + record.size() + " fields, the header " + width,
-                            excerpt(record));
+                    quarantine.reject("line " + parser.getCurrentLineNumber(), "the row has " + record.size()
+                            + " fields, the header " + width, excerpt(record));
                     continue;
                 }
                 row.start();
-                for (int i = 0; i < width; i++) {
-                    CostField field = binding.field(i);
-                    if (field != null) {
-                        row.text(field, record.get(i));
-                    }
+                for (int i : bound) {
+                    row.text(binding.field(i), record.get(i));
                 }
                 String problem = row.finish();
                 if (problem != null) {
-                    quarantine.reject(position, problem, row.excerpt());
+                    quarantine.reject("line " + parser.getCurrentLineNumber(), problem, row.excerpt());
                 } else {
                     lines.accept(row.line());
                 }

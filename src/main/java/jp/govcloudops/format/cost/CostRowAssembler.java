@@ -1,7 +1,5 @@
 package jp.govcloudops.format.cost;
 
-import java.util.EnumMap;
-import java.util.Map;
 
 /**
  * Collects one row's cells, as the CSV and Parquet readers deliver them, and turns them into a {@link CostLine}.
@@ -16,9 +14,12 @@ import java.util.Map;
 public final class CostRowAssembler {
 
     private static final int DAY_SECONDS = 86_400;
+    /** Effective-cost columns whose text is kept only when it failed to parse as a number. */
+    private static final CostField[] UNPARSED_EFFECTIVE = {CostField.SP_EFFECTIVE, CostField.RI_EFFECTIVE};
 
     private final CostLine line = new CostLine();
-    private final Map<CostField, DecimalValue> decimals = new EnumMap<>(CostField.class);
+    /** Per field ordinal: the decimal slot, null for fields that are not decimal. */
+    private final DecimalValue[] decimals = new DecimalValue[CostField.values().length];
     private final String[] texts = new String[CostField.values().length];
     private final long[] times = new long[CostField.values().length];
     private final boolean[] hasColumn = new boolean[CostField.values().length];
@@ -39,7 +40,7 @@ public final class CostRowAssembler {
         this.fallbackBillingPeriod = fallbackBillingPeriod;
         for (CostField field : CostField.values()) {
             if (field.isDecimal()) {
-                decimals.put(field, new DecimalValue());
+                decimals[field.ordinal()] = new DecimalValue();
             }
         }
         for (int i = 0; i < binding.columnCount(); i++) {
@@ -48,13 +49,15 @@ public final class CostRowAssembler {
                 hasColumn[field.ordinal()] = true;
             }
         }
-        billed = decimals.get(CostField.BILLED);
-        effective = decimals.get(CostField.EFFECTIVE);
+        billed = decimals[CostField.BILLED.ordinal()];
+        effective = decimals[CostField.EFFECTIVE.ordinal()];
     }
 
     public void start() {
-        for (DecimalValue value : decimals.values()) {
-            value.clear();
+        for (DecimalValue value : decimals) {
+            if (value != null) {
+                value.clear();
+            }
         }
         java.util.Arrays.fill(texts, null);
         java.util.Arrays.fill(times, UtcTimestamps.INVALID);
@@ -64,7 +67,7 @@ public final class CostRowAssembler {
 
     /** The slot a decimal field's value goes into. */
     public DecimalValue decimal(CostField field) {
-        return decimals.get(field);
+        return decimals[field.ordinal()];
     }
 
     /** A text cell; null, "" and the literal NULL (as some FOCUS CSVs write it) all mean no value. */
@@ -73,7 +76,7 @@ public final class CostRowAssembler {
             return;
         }
         if (field.isDecimal()) {
-            if (!decimals.get(field).parse(value)) {
+            if (!decimal(field).parse(value)) {
                 texts[field.ordinal()] = value; // kept for the error message
             }
         } else if (field.isTime()) {
@@ -174,16 +177,16 @@ public final class CostRowAssembler {
             case "SavingsPlanCoveredUsage" -> use(CostField.SP_EFFECTIVE);
             case "SavingsPlanRecurringFee" -> {
                 if (has(CostField.SP_TOTAL_COMMITMENT) && has(CostField.SP_USED_COMMITMENT)) {
-                    line.effective.setDifference(decimals.get(CostField.SP_TOTAL_COMMITMENT),
-                            decimals.get(CostField.SP_USED_COMMITMENT));
+                    line.effective.setDifference(decimal(CostField.SP_TOTAL_COMMITMENT),
+                            decimal(CostField.SP_USED_COMMITMENT));
                 }
             }
             case "SavingsPlanNegation", "SavingsPlanUpfrontFee" -> line.effective.set(0, 0);
             case "DiscountedUsage" -> use(CostField.RI_EFFECTIVE);
             case "RIFee" -> {
                 if (has(CostField.RI_UNUSED_AMORTIZED) && has(CostField.RI_UNUSED_RECURRING)) {
-                    line.effective.setSum(decimals.get(CostField.RI_UNUSED_AMORTIZED),
-                            decimals.get(CostField.RI_UNUSED_RECURRING));
+                    line.effective.setSum(decimal(CostField.RI_UNUSED_AMORTIZED),
+                            decimal(CostField.RI_UNUSED_RECURRING));
                 }
             }
             case "Fee" -> {
@@ -195,7 +198,7 @@ public final class CostRowAssembler {
             default -> {
             }
         }
-        for (CostField field : new CostField[] {CostField.SP_EFFECTIVE, CostField.RI_EFFECTIVE}) {
+        for (CostField field : UNPARSED_EFFECTIVE) {
             if (texts[field.ordinal()] != null) {
                 return field.name().toLowerCase() + " is not a number: " + texts[field.ordinal()];
             }
@@ -205,8 +208,8 @@ public final class CostRowAssembler {
 
     private void use(CostField field) {
         if (has(field)) {
-            line.effective.set(decimals.get(field));
-            if (!decimals.get(field).isPresent()) {
+            line.effective.set(decimal(field));
+            if (!decimal(field).isPresent()) {
                 line.effective.set(0, 0);
             }
         }

@@ -146,10 +146,6 @@ public final class DecimalValue {
         return big != null ? big : BigDecimal.valueOf(unscaled, scale);
     }
 
-    public boolean isZero() {
-        return !present || (big != null ? big.signum() == 0 : unscaled == 0);
-    }
-
     public void addTo(DecimalSum sum) {
         if (!present) {
             return;
