@@ -85,7 +85,8 @@ final class ProcessMetrics {
         out.setProperty("gcCount", Long.toString(gcCount() - gcCountStart));
         out.setProperty("jitSeconds", String.format("%.3f",
                 (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitMillisStart) / 1e3));
-        // CPU of the partition workers (the per-record work), which live until the context closes.
+        // CPU of the partition and object-reading threads (ingest-, ingest-read-: the per-record work), which live
+        // until the context closes.
         var threads = ManagementFactory.getThreadMXBean();
         long workers = 0;
         for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {

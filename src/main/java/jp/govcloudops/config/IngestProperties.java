@@ -10,7 +10,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Ingestion tuning.
  *
- * @param threads                   partitions processed in parallel on this machine
+ * @param threads                   partitions processed in parallel on this machine, and objects read in parallel
+ *                                  (the objects of every running partition share one pool of this size)
  * @param objectsPerCommit          objects written per transaction (each object's manifest row commits with its
  *                                  aggregates, so a crash loses at most one uncommitted chunk of work)
  * @param catchUpDays               folder dates before D-1 that {@code nightly} re-lists for late objects

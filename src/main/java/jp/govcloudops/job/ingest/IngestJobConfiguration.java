@@ -20,8 +20,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The ingestion job, shared by {@code nightly} and {@code reprocess}:
  * <ol>
  * <li>{@code ingestPartitions}: discovers the partitions of the range and runs one {@code ingestObjects} step per
- * partition on a thread pool; each reads the partition's pending objects in chunks, every object's manifest row
- * committed with its aggregates;</li>
+ * partition on a thread pool; each lists the partition's pending objects, has each chunk's objects read in
+ * parallel on a second pool shared by all partitions, and commits every object's manifest row with its
+ * aggregates, in listing order;</li>
  * <li>{@code finalizeIngest}: per partition, swaps in a --force run's staged rows, refreshes the summary and
  * records data gaps.</li>
  * </ol>
@@ -56,14 +57,19 @@ public class IngestJobConfiguration {
     @Bean
     public Step ingestObjects(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             PendingObjectReader pendingObjectReader, IngestProcessor ingestProcessor, IngestWriter ingestWriter,
-            IngestProperties properties) {
-        return new StepBuilder("ingestObjects", jobRepository)
+            ThreadPoolTaskExecutor objectReadExecutor, IngestProperties properties) {
+        var step = new StepBuilder("ingestObjects", jobRepository)
                 .<SourceObject, IngestedObject>chunk(properties.objectsPerCommit())
                 .transactionManager(transactionManager)
                 .reader(pendingObjectReader)
                 .processor(ingestProcessor)
-                .writer(ingestWriter)
-                .build();
+                .writer(ingestWriter);
+        if (properties.threads() > 1) {
+            // The objects of a chunk are read on the shared pool, so a partition much larger than the others
+            // (one busy account) still keeps every thread busy; listing and writing stay on the partition's thread.
+            step.taskExecutor(objectReadExecutor);
+        }
+        return step.build();
     }
 
     @Bean
@@ -74,12 +80,23 @@ public class IngestJobConfiguration {
                 .build();
     }
 
+    /** Runs the partitions' steps: listing, chunk bookkeeping and the writes. */
     @Bean
     public ThreadPoolTaskExecutor ingestTaskExecutor(IngestProperties properties) {
+        return pool("ingest-", properties.threads());
+    }
+
+    /** Reads, parses and aggregates objects for every running partition: the CPU-bound work. */
+    @Bean
+    public ThreadPoolTaskExecutor objectReadExecutor(IngestProperties properties) {
+        return pool("ingest-read-", properties.threads());
+    }
+
+    private static ThreadPoolTaskExecutor pool(String prefix, int threads) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(properties.threads());
-        executor.setMaxPoolSize(properties.threads());
-        executor.setThreadNamePrefix("ingest-");
+        executor.setCorePoolSize(threads);
+        executor.setMaxPoolSize(threads);
+        executor.setThreadNamePrefix(prefix);
         executor.setWaitForTasksToCompleteOnShutdown(false);
         return executor;
     }

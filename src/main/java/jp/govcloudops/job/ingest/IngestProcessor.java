@@ -1,6 +1,8 @@
 package jp.govcloudops.job.ingest;
 
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import jp.govcloudops.aggregate.AnalyzerFactory;
 import jp.govcloudops.config.IngestProperties;
@@ -8,6 +10,7 @@ import jp.govcloudops.config.S3Properties;
 import jp.govcloudops.ingest.IngestedObject;
 import jp.govcloudops.ingest.ObjectIngestor;
 import jp.govcloudops.ingest.PartitionWork;
+import jp.govcloudops.source.ObjectSource;
 import jp.govcloudops.source.SourceObject;
 import jp.govcloudops.source.SourceRegistry;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -16,13 +19,20 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Reads each pending object of the step's partition; one per partition step, as the parsers keep buffers. */
+/**
+ * Reads each pending object of the step's partition. The objects of a chunk are read in parallel, and an
+ * {@link ObjectIngestor} keeps parser buffers, so each reading thread borrows its own from a small pool.
+ */
 @Component
 @StepScope
 public class IngestProcessor implements ItemProcessor<SourceObject, IngestedObject> {
 
     private final PartitionWork work;
-    private final ObjectIngestor ingestor;
+    private final ObjectSource source;
+    private final List<AnalyzerFactory> analyzers;
+    private final int maxQuarantineRows;
+    private final int objectRetries;
+    private final Queue<ObjectIngestor> idle = new ConcurrentLinkedQueue<>();
     private final long pauseMillis;
 
     public IngestProcessor(SourceRegistry sources, List<AnalyzerFactory> analyzers, IngestProperties ingest,
@@ -30,8 +40,10 @@ public class IngestProcessor implements ItemProcessor<SourceObject, IngestedObje
         this.work = PartitionContext.work(stepExecution);
         this.pauseMillis = ingest.objectPause().toMillis();
         List<String> configured = IngestParameters.of(stepExecution.getJobExecution().getJobParameters()).sources();
-        this.ingestor = new ObjectIngestor(sources.byCanonicalLocation(work.partition().source(), configured),
-                analyzers, ingest.maxQuarantineRowsPerObject(), s3.objectRetries());
+        this.source = sources.byCanonicalLocation(work.partition().source(), configured);
+        this.analyzers = analyzers;
+        this.maxQuarantineRows = ingest.maxQuarantineRowsPerObject();
+        this.objectRetries = s3.objectRetries();
     }
 
     @Override
@@ -39,6 +51,14 @@ public class IngestProcessor implements ItemProcessor<SourceObject, IngestedObje
         if (pauseMillis > 0) {
             Thread.sleep(pauseMillis);
         }
-        return ingestor.ingest(work, object);
+        ObjectIngestor ingestor = idle.poll();
+        if (ingestor == null) {
+            ingestor = new ObjectIngestor(source, analyzers, maxQuarantineRows, objectRetries);
+        }
+        try {
+            return ingestor.ingest(work, object);
+        } finally {
+            idle.offer(ingestor);
+        }
     }
 }
