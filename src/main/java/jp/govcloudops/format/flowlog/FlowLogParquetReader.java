@@ -170,10 +170,12 @@ public final class FlowLogParquetReader {
                 record.dstAddrV4 = (int) parsed;
                 record.dstAddrText = record.dstIsV4 ? null : dst.toStringUsingUTF8();
             }
-            if (record.start == FlowRecord.ABSENT) {
-                record.start = fallbackStart;
+            long[] numbers = record.numbers;
+            if (numbers[FlowRecord.START] == FlowRecord.ABSENT) {
+                numbers[FlowRecord.START] = fallbackStart;
             }
-            if (record.start == Long.MIN_VALUE || record.packets == Long.MIN_VALUE || record.bytes == Long.MIN_VALUE) {
+            if (numbers[FlowRecord.START] == Long.MIN_VALUE || numbers[FlowRecord.PACKETS] == Long.MIN_VALUE
+                    || numbers[FlowRecord.BYTES] == Long.MIN_VALUE) {
                 return "a numeric column holds text that is not a number";
             }
             return null;

@@ -26,6 +26,11 @@ public final class FlowLogTextReader {
 
     private static final int INITIAL_BUFFER = 256 * 1024;
     private static final int MAX_LINE = 4 * 1024 * 1024;
+    // What a column holds, which decides how its bytes are scanned.
+    private static final byte SKIPPED = 0;
+    private static final byte TEXT = 1;
+    private static final byte NUMBER = 2;
+    private static final byte ADDRESS = 3;
     // Address columns, by index into addressStarts and addressEnds.
     private static final int SRC = 0;
     private static final int DST = 1;
@@ -43,6 +48,9 @@ public final class FlowLogTextReader {
     private InputStream in;
 
     private FlowField[] columns;
+    /** Per column: what it holds, and its slot in the record (or its address index). */
+    private byte[] kinds;
+    private int[] slots;
     private boolean headerLine;
 
     // What the last scanned line held.
@@ -83,9 +91,10 @@ public final class FlowLogTextReader {
                     continue;
                 }
                 if (columns == null) {
-                    columns = header(fieldCount);
-                    headerLine = columns != null;
+                    FlowField[] named = header(fieldCount);
+                    headerLine = named != null;
                     if (headerLine) {
+                        bind(named);
                         continue;
                     }
                     if (number(starts[0], ends[0]) == Long.MIN_VALUE) {
@@ -93,7 +102,7 @@ public final class FlowLogTextReader {
                                 + " line is neither a header nor a version-2 record: '" + excerpt(lineStart, lineEnd)
                                 + "'", null);
                     }
-                    columns = FlowField.DEFAULT_V2.toArray(new FlowField[0]);
+                    bind(FlowField.DEFAULT_V2.toArray(new FlowField[0]));
                     position = lineStart; // the first line is data: read it again as a record
                     lineNumber--;
                     continue;
@@ -114,8 +123,8 @@ public final class FlowLogTextReader {
                 }
                 setAddresses();
                 record.position = lineNumber;
-                if (record.start == FlowRecord.ABSENT) {
-                    record.start = fallbackStart;
+                if (record.numbers[FlowRecord.START] == FlowRecord.ABSENT) {
+                    record.numbers[FlowRecord.START] = fallbackStart;
                 }
                 records.accept(record);
             }
@@ -200,83 +209,121 @@ public final class FlowLogTextReader {
         return b[i] == '\n' ? i : i + 1;
     }
 
-    /** Scans a data line into {@link #record} in one pass; returns the index of its newline. */
+    private void bind(FlowField[] named) {
+        columns = named;
+        kinds = new byte[named.length];
+        slots = new int[named.length];
+        for (int c = 0; c < named.length; c++) {
+            FlowField field = named[c];
+            int text = field == null ? -1 : FlowRecord.textSlot(field);
+            int number = field == null ? -1 : FlowRecord.numberSlot(field);
+            int address = field == null ? -1 : switch (field) {
+                case SRCADDR -> SRC;
+                case DSTADDR -> DST;
+                case PKT_SRCADDR -> PKT_SRC;
+                case PKT_DSTADDR -> PKT_DST;
+                default -> -1;
+            };
+            kinds[c] = text >= 0 ? TEXT : number >= 0 ? NUMBER : address >= 0 ? ADDRESS : SKIPPED;
+            slots[c] = Math.max(text, Math.max(number, address));
+        }
+    }
+
+    /**
+     * Scans a data line into {@link #record} in one pass; returns the index of its newline. Written as one method
+     * with the byte loops inline: the deployed JVM compiles with C1 only, which inlines little, and calls per
+     * field were a third of the reader's cost.
+     */
     private int scanRecord(int i) {
-        byte[] b = buffer;
-        FlowField[] fields = columns;
-        FlowRecord r = record;
+        final byte[] b = buffer;
+        final byte[] kind = kinds;
+        final int[] slot = slots;
+        final int known = kind.length;
+        final FlowRecord r = record;
+        final String[] texts = r.texts;
+        final long[] numbers = r.numbers;
         r.clear();
         problemField = null;
-        Arrays.fill(addressStarts, -1);
+        final int[] addresses = addressStarts;
+        addresses[SRC] = addresses[DST] = addresses[PKT_SRC] = addresses[PKT_DST] = -1;
         int count = 0;
         while (true) {
-            i = nextField(b, i);
-            if (isLineEnd(b, i)) {
+            byte c = b[i];
+            while (c == ' ' || c == '\t') {
+                c = b[++i];
+            }
+            if (c == '\n' || (c == '\r' && b[i + 1] == '\n')) {
                 break;
             }
             int s = i;
-            FlowField field = count < fields.length ? fields[count] : null;
-            count++;
-            if (field == null) {
-                i = fieldEnd(b, i);
-                continue;
-            }
-            switch (field) {
-                case ACCOUNT_ID, INTERFACE_ID, ACTION, LOG_STATUS, FLOW_DIRECTION, VPC_ID -> {
+            int column = count++;
+            switch (column < known ? kind[column] : SKIPPED) {
+                case TEXT -> {
                     int hash = 0;
                     int bits = 0;
-                    byte c;
-                    while (((c = b[i]) & 0xff) > ' ' || !endsField(b, i)) {
+                    while ((c & 0xff) > ' ') {
                         hash = 31 * hash + c;
                         bits |= c;
-                        i++;
+                        c = b[++i];
+                    }
+                    boolean plain = c == ' ' || endsField(b, i);
+                    if (!plain) {
+                        i = fieldEnd(b, i); // a control character inside the field: rare, hashed again below
                     }
                     if (i == limit && !endOfInput) {
                         continue; // cut off by the end of the read bytes: scanned again whole after the refill
                     }
-                    r.setText(field, i - s == 1 && b[s] == '-' ? null
-                            : bits < 0 ? strings.get(b, s, i) : strings.getAscii(b, s, i, hash));
-                }
-                case SRCPORT, DSTPORT, PROTOCOL, PACKETS, BYTES, START, END, TCP_FLAGS -> {
-                    long value = 0;
-                    byte c;
-                    while ((c = b[i]) >= '0' && c <= '9') {
-                        value = value * 10 + (c - '0');
-                        i++;
+                    String value;
+                    if (i - s == 1 && b[s] == '-') {
+                        value = null;
+                    } else if (plain && bits >= 0) {
+                        value = strings.getAscii(b, s, i, hash);
+                    } else {
+                        value = strings.get(b, s, i);
                     }
-                    if (i == s || i - s > 18 || !endsField(b, i)) {
+                    texts[slot[column]] = value;
+                }
+                case NUMBER -> {
+                    long value = 0;
+                    while (c >= '0' && c <= '9') {
+                        value = value * 10 + (c - '0');
+                        c = b[++i];
+                    }
+                    if (i == s || i - s > 18 || (c != ' ' && !endsField(b, i))) {
                         i = fieldEnd(b, i);
                         if (i - s == 1 && b[s] == '-') {
                             value = FlowRecord.ABSENT;
                         } else {
                             if (problemField == null) {
-                                problemField = field;
+                                problemField = columns[column];
                                 problemStart = s;
                                 problemEnd = i;
                             }
                             continue;
                         }
                     }
-                    r.setNumber(field, value);
+                    numbers[slot[column]] = value;
                 }
-                case SRCADDR, DSTADDR, PKT_SRCADDR, PKT_DSTADDR -> {
-                    i = fieldEnd(b, i);
-                    int address = switch (field) {
-                        case SRCADDR -> SRC;
-                        case DSTADDR -> DST;
-                        case PKT_SRCADDR -> PKT_SRC;
-                        default -> PKT_DST;
-                    };
-                    if (i - s == 1 && b[s] == '-') {
-                        if (address >= PKT_SRC) {
-                            addressStarts[address] = -1;
-                        }
-                        continue;
+                case ADDRESS -> {
+                    while ((c & 0xff) > ' ') {
+                        c = b[++i];
                     }
-                    addressStarts[address] = s;
-                    addressEnds[address] = i;
+                    if (c != ' ' && !endsField(b, i)) {
+                        i = fieldEnd(b, i);
+                    }
+                    if (i - s != 1 || b[s] != '-') {
+                        addresses[slot[column]] = s;
+                        addressEnds[slot[column]] = i;
+                    }
                 }
-                default -> i = fieldEnd(b, i); // known but not used by the aggregates
+                default -> {
+                    while ((c & 0xff) > ' ') {
+                        c = b[++i];
+                    }
+                    if (c != ' ' && !endsField(b, i)) {
+                        i = fieldEnd(b, i);
+                    }
+                }
             }
         }
         fieldCount = count;

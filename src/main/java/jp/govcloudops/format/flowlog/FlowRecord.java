@@ -1,5 +1,7 @@
 package jp.govcloudops.format.flowlog;
 
+import java.util.Arrays;
+
 /**
  * One flow-log record, reused from record to record by the readers: copy what you keep. Numbers that were absent
  * ({@code -}) read as {@link #ABSENT}. Addresses are kept as parsed IPv4 values where possible, so classifying
@@ -9,62 +11,83 @@ public final class FlowRecord {
 
     public static final long ABSENT = -1;
 
+    // Slots of the text and number fields the aggregates and detections use. Readers store by slot, so the
+    // text reader's per-field step is an array store rather than a dispatch on the field.
+    static final int ACCOUNT_ID = 0;
+    static final int INTERFACE_ID = 1;
+    static final int ACTION = 2;
+    static final int LOG_STATUS = 3;
+    static final int FLOW_DIRECTION = 4;
+    static final int VPC_ID = 5;
+    static final int TEXT_SLOTS = 6;
+    static final int SRCPORT = 0;
+    static final int DSTPORT = 1;
+    static final int PROTOCOL = 2;
+    static final int PACKETS = 3;
+    static final int BYTES = 4;
+    static final int START = 5;
+    static final int END = 6;
+    static final int TCP_FLAGS = 7;
+    static final int NUMBER_SLOTS = 8;
+
     long position;
-    String accountId;
-    String interfaceId;
-    String action;
-    String logStatus;
-    String flowDirection;
-    String vpcId;
+    final String[] texts = new String[TEXT_SLOTS];
+    final long[] numbers = new long[NUMBER_SLOTS];
     String srcAddrText;
     String dstAddrText;
     int srcAddrV4;
     int dstAddrV4;
     boolean srcIsV4;
     boolean dstIsV4;
-    long srcPort;
-    long dstPort;
-    long protocol;
-    long packets;
-    long bytes;
-    long start;
-    long end;
-    long tcpFlags;
 
     void clear() {
-        accountId = interfaceId = action = logStatus = flowDirection = vpcId = null;
+        Arrays.fill(texts, null);
+        Arrays.fill(numbers, ABSENT);
         srcAddrText = dstAddrText = null;
         srcIsV4 = dstIsV4 = false;
-        srcPort = dstPort = protocol = packets = bytes = start = end = tcpFlags = ABSENT;
+    }
+
+    /** The text slot of a field, or -1 when no aggregate uses it. */
+    static int textSlot(FlowField field) {
+        return switch (field) {
+            case ACCOUNT_ID -> ACCOUNT_ID;
+            case INTERFACE_ID -> INTERFACE_ID;
+            case ACTION -> ACTION;
+            case LOG_STATUS -> LOG_STATUS;
+            case FLOW_DIRECTION -> FLOW_DIRECTION;
+            case VPC_ID -> VPC_ID;
+            default -> -1;
+        };
+    }
+
+    /** The number slot of a field, or -1 when no aggregate uses it. */
+    static int numberSlot(FlowField field) {
+        return switch (field) {
+            case SRCPORT -> SRCPORT;
+            case DSTPORT -> DSTPORT;
+            case PROTOCOL -> PROTOCOL;
+            case PACKETS -> PACKETS;
+            case BYTES -> BYTES;
+            case START -> START;
+            case END -> END;
+            case TCP_FLAGS -> TCP_FLAGS;
+            default -> -1;
+        };
     }
 
     /** Sets a text field the aggregates use; other fields are ignored. */
     void setText(FlowField field, String value) {
-        switch (field) {
-            case ACCOUNT_ID -> accountId = value;
-            case INTERFACE_ID -> interfaceId = value;
-            case ACTION -> action = value;
-            case LOG_STATUS -> logStatus = value;
-            case FLOW_DIRECTION -> flowDirection = value;
-            case VPC_ID -> vpcId = value;
-            default -> {
-            }
+        int slot = textSlot(field);
+        if (slot >= 0) {
+            texts[slot] = value;
         }
     }
 
     /** Sets a numeric field the aggregates use; other fields are ignored. */
     void setNumber(FlowField field, long value) {
-        switch (field) {
-            case SRCPORT -> srcPort = value;
-            case DSTPORT -> dstPort = value;
-            case PROTOCOL -> protocol = value;
-            case PACKETS -> packets = value;
-            case BYTES -> bytes = value;
-            case START -> start = value;
-            case END -> end = value;
-            case TCP_FLAGS -> tcpFlags = value;
-            default -> {
-            }
+        int slot = numberSlot(field);
+        if (slot >= 0) {
+            numbers[slot] = value;
         }
     }
 
@@ -74,27 +97,27 @@ public final class FlowRecord {
     }
 
     public String accountId() {
-        return accountId;
+        return texts[ACCOUNT_ID];
     }
 
     public String interfaceId() {
-        return interfaceId;
+        return texts[INTERFACE_ID];
     }
 
     public String action() {
-        return action;
+        return texts[ACTION];
     }
 
     public String logStatus() {
-        return logStatus;
+        return texts[LOG_STATUS];
     }
 
     public String flowDirection() {
-        return flowDirection;
+        return texts[FLOW_DIRECTION];
     }
 
     public String vpcId() {
-        return vpcId;
+        return texts[VPC_ID];
     }
 
     public boolean srcIsV4() {
@@ -122,35 +145,35 @@ public final class FlowRecord {
     }
 
     public long srcPort() {
-        return srcPort;
+        return numbers[SRCPORT];
     }
 
     public long dstPort() {
-        return dstPort;
+        return numbers[DSTPORT];
     }
 
     public long protocol() {
-        return protocol;
+        return numbers[PROTOCOL];
     }
 
     public long packets() {
-        return packets;
+        return numbers[PACKETS];
     }
 
     public long bytes() {
-        return bytes;
+        return numbers[BYTES];
     }
 
     /** Start of the capture window in epoch seconds, or ABSENT. */
     public long start() {
-        return start;
+        return numbers[START];
     }
 
     public long end() {
-        return end;
+        return numbers[END];
     }
 
     public long tcpFlags() {
-        return tcpFlags;
+        return numbers[TCP_FLAGS];
     }
 }
