@@ -34,7 +34,7 @@ public final class FlowLogParquetReader {
     private static final Set<FlowField> USED = EnumSet.of(FlowField.ACCOUNT_ID, FlowField.INTERFACE_ID,
             FlowField.SRCADDR, FlowField.DSTADDR, FlowField.PKT_SRCADDR, FlowField.PKT_DSTADDR, FlowField.SRCPORT,
             FlowField.DSTPORT, FlowField.PROTOCOL, FlowField.PACKETS, FlowField.BYTES, FlowField.START, FlowField.END,
-            FlowField.ACTION, FlowField.LOG_STATUS, FlowField.FLOW_DIRECTION, FlowField.VPC_ID, FlowField.TCP_FLAGS);
+            FlowField.ACTION, FlowField.LOG_STATUS, FlowField.TCP_FLAGS);
 
     private final StringCache strings = new StringCache(1 << 14);
 
@@ -132,7 +132,7 @@ public final class FlowLogParquetReader {
                                 return;
                             }
                             switch (field) {
-                                case ACCOUNT_ID, INTERFACE_ID, ACTION, LOG_STATUS, FLOW_DIRECTION, VPC_ID ->
+                                case ACCOUNT_ID, INTERFACE_ID, ACTION, LOG_STATUS ->
                                         record.setText(field, text);
                                 default -> record.setNumber(field, parseDecimal(text));
                             }

@@ -17,9 +17,7 @@ public final class FlowRecord {
     static final int INTERFACE_ID = 1;
     static final int ACTION = 2;
     static final int LOG_STATUS = 3;
-    static final int FLOW_DIRECTION = 4;
-    static final int VPC_ID = 5;
-    static final int TEXT_SLOTS = 6;
+    static final int TEXT_SLOTS = 4;
     static final int SRCPORT = 0;
     static final int DSTPORT = 1;
     static final int PROTOCOL = 2;
@@ -54,8 +52,6 @@ public final class FlowRecord {
             case INTERFACE_ID -> INTERFACE_ID;
             case ACTION -> ACTION;
             case LOG_STATUS -> LOG_STATUS;
-            case FLOW_DIRECTION -> FLOW_DIRECTION;
-            case VPC_ID -> VPC_ID;
             default -> -1;
         };
     }
@@ -110,14 +106,6 @@ public final class FlowRecord {
 
     public String logStatus() {
         return texts[LOG_STATUS];
-    }
-
-    public String flowDirection() {
-        return texts[FLOW_DIRECTION];
-    }
-
-    public String vpcId() {
-        return texts[VPC_ID];
     }
 
     public boolean srcIsV4() {
