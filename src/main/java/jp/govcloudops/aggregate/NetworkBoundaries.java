@@ -1,11 +1,10 @@
 package jp.govcloudops.aggregate;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 
 import jp.govcloudops.config.NetworkProperties;
+import jp.govcloudops.format.IpLiterals;
 
 /**
  * Classifies addresses by the configured ranges (LGCS on-premises, ASP areas, VPCs); anything else private is
@@ -57,21 +56,32 @@ public final class NetworkBoundaries {
         return isPrivateV4(address) ? Boundary.PRIVATE : Boundary.INTERNET;
     }
 
-    /** For addresses that are not IPv4 (IPv6, or absent when null). */
+    /**
+     * For addresses that are not IPv4 (IPv6, or absent when null). Text that is not an IP literal is
+     * {@link Boundary#UNKNOWN}; it is never looked up as a host name.
+     */
     public Boundary ofText(String address) {
-        if (address == null || address.isEmpty() || address.equals("-")) {
+        byte[] b = IpLiterals.bytes(address);
+        if (b == null) {
             return Boundary.UNKNOWN;
         }
-        try {
-            InetAddress parsed = InetAddress.getByName(address);
-            byte[] b = parsed.getAddress();
-            if (b.length == 16 && ((b[0] & 0xfe) == 0xfc || (b[0] == (byte) 0xfe && (b[1] & 0xc0) == 0x80))) {
-                return Boundary.PRIVATE;
+        if (b.length == 4) { // IPv4, also written IPv4-mapped (::ffff:10.0.0.1)
+            return ofV4((b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | (b[3] & 0xff));
+        }
+        boolean uniqueLocal = (b[0] & 0xfe) == 0xfc;
+        boolean linkLocal = b[0] == (byte) 0xfe && (b[1] & 0xc0) == 0x80;
+        boolean siteLocal = b[0] == (byte) 0xfe && (b[1] & 0xc0) == 0xc0;
+        boolean loopback = isZero(b, 0, 15) && b[15] == 1;
+        return uniqueLocal || linkLocal || siteLocal || loopback ? Boundary.PRIVATE : Boundary.INTERNET;
+    }
+
+    private static boolean isZero(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] != 0) {
+                return false;
             }
-            return parsed.isLoopbackAddress() || parsed.isSiteLocalAddress() ? Boundary.PRIVATE : Boundary.INTERNET;
-        } catch (UnknownHostException e) {
-            return Boundary.UNKNOWN;
         }
+        return true;
     }
 
     public static boolean isPrivateV4(int a) {

@@ -1,11 +1,11 @@
 package jp.govcloudops.detect.rule;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import jp.govcloudops.format.IpLiterals;
 
 /** The value operators of the predicate language. */
 final class ValueTests {
@@ -81,7 +81,7 @@ final class ValueTests {
 
     static FieldPath.ValueTest inCidr(List<Cidr> ranges) {
         return (v, r) -> {
-            byte[] address = literalIp(v);
+            byte[] address = IpLiterals.bytes(v);
             if (address == null) {
                 return false;
             }
@@ -123,40 +123,15 @@ final class ValueTests {
     }
 
     static boolean isLiteralIp(String text) {
-        return literalIp(text) != null;
+        return IpLiterals.bytes(text) != null;
     }
 
     /** The address bytes when {@code text} is a literal IPv4 or IPv6 address (never a name lookup). */
-    static byte[] literalIp(String text) {
-        if (text == null || text.isEmpty()) {
-            return null;
-        }
-        boolean v4 = text.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '.');
-        boolean v6 = !v4 && text.indexOf(':') >= 0
-                && text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.');
-        if (v4) {
-            long parsed = jp.govcloudops.format.flowlog.IpV4.parse(text);
-            if (!jp.govcloudops.format.flowlog.IpV4.isValid(parsed)) {
-                return null;
-            }
-            int a = (int) parsed;
-            return new byte[] {(byte) (a >>> 24), (byte) (a >>> 16), (byte) (a >>> 8), (byte) a};
-        }
-        if (v6) {
-            try {
-                return InetAddress.getByName(text).getAddress();
-            } catch (UnknownHostException e) {
-                return null;
-            }
-        }
-        return null;
-    }
-
     /** An IPv4 or IPv6 network. */
     record Cidr(byte[] base, int bits) {
         static Cidr parse(String text) {
             int slash = text.indexOf('/');
-            byte[] address = literalIp(slash < 0 ? text.strip() : text.substring(0, slash).strip());
+            byte[] address = IpLiterals.bytes(slash < 0 ? text.strip() : text.substring(0, slash).strip());
             if (address == null) {
                 throw new IllegalArgumentException("not an IP network: " + text);
             }
