@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import jp.govcloudops.format.Quarantine;
 import jp.govcloudops.format.StringCache;
@@ -26,6 +27,7 @@ public final class FlowLogTextReader {
 
     private static final int INITIAL_BUFFER = 256 * 1024;
     private static final int MAX_LINE = 4 * 1024 * 1024;
+    private static final Pattern HEADER_NAME = Pattern.compile("[a-z][a-z0-9_-]*");
     // What a column holds, which decides how its bytes are scanned.
     private static final byte SKIPPED = 0;
     private static final byte TEXT = 1;
@@ -348,7 +350,7 @@ public final class FlowLogTextReader {
         boolean anyKnown = false;
         for (int f = 0; f < fieldCount; f++) {
             String name = new String(buffer, starts[f], ends[f] - starts[f], StandardCharsets.ISO_8859_1);
-            if (!name.matches("[a-z][a-z0-9_-]*")) {
+            if (!HEADER_NAME.matcher(name).matches()) {
                 return null;
             }
             FlowField field = FlowField.byName(name);
