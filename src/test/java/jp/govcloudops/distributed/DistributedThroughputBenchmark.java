@@ -58,8 +58,10 @@ class DistributedThroughputBenchmark {
                     "spring.rabbitmq.port=" + RabbitMq.PORT, "govcloud.distributed.queue=" + queue,
                     "govcloud.distributed.worker-threads=1", "govcloud.distributed.poll-interval=PT0.2S");
             List<Process> started = new ArrayList<>();
+            List<String> workerProperties = new ArrayList<>(properties);
+            workerProperties.add("govcloud.ingest.threads=1"); // one partition, one object at a time per worker
             for (int i = 0; i < workers; i++) {
-                started.add(ChildJvm.start(log, properties, "worker", "--db=" + db));
+                started.add(ChildJvm.start(log, workerProperties, "worker", "--db=" + db));
             }
             Thread.sleep(15_000); // let the workers start and subscribe before timing the manager
             List<String> managerProperties = new ArrayList<>(properties);
