@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -46,15 +47,16 @@ public final class Texts {
         return d.toMinutes() + "分";
     }
 
+    /** Decimal units, as the monthly report prints them (a finding's "3.4 GB" is the report's 3.39 GB). */
     public static String bytes(long bytes) {
-        if (bytes >= 1L << 30) {
-            return String.format("%.1f GB", bytes / (double) (1L << 30));
+        if (bytes >= 1_000_000_000L) {
+            return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
         }
-        if (bytes >= 1L << 20) {
-            return String.format("%.1f MB", bytes / (double) (1L << 20));
+        if (bytes >= 1_000_000L) {
+            return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
         }
-        if (bytes >= 1L << 10) {
-            return String.format("%.1f KB", bytes / (double) (1L << 10));
+        if (bytes >= 1_000L) {
+            return String.format(Locale.ROOT, "%.1f KB", bytes / 1e3);
         }
         return bytes + " B";
     }

@@ -90,7 +90,7 @@ class FlowFindingsTest {
             FindingStore.Stored exfil = CloudTrailFindingsTest.one(all, "flow-egress-volume-anomaly");
             assertThat(exfil.sourceIp()).isEqualTo(WEB);
             assertThat(exfil.boundary()).isEqualTo("VPC → インターネット");
-            assertThat(exfil.summaryJa()).contains("192.0.2.99").contains("4.7 GB");
+            assertThat(exfil.summaryJa()).contains("192.0.2.99").contains("5.0 GB");
             JsonNode evidence = LogFixtures.JSON.readTree(findings.get(exfil.id()).orElseThrow().evidence());
             assertThat(evidence.path("value").asLong()).isBetween(5_000_000_000L, 5_000_300_000L); // plus the usual HTTPS
             assertThat(evidence.path("baseline").path("points").asInt()).isGreaterThanOrEqualTo(24);
