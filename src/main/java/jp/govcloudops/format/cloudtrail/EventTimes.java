@@ -4,6 +4,8 @@ import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 
+import jp.govcloudops.format.CivilDates;
+
 /**
  * Parses CloudTrail {@code eventTime}: ISO-8601 with a zone designator, with or without a fraction of a second.
  * Anything else is rejected rather than guessed. The common {@code YYYY-MM-DDTHH:MM:SS[.fff]Z} form is parsed
@@ -28,9 +30,9 @@ public final class EventTimes {
             int second = digits(c, offset + 17, 2);
             boolean fractionOk = length == 20 || (c[offset + 19] == '.' && length > 21
                     && digits(c, offset + 20, length - 21) >= 0 && length - 21 <= 9);
-            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month) && hour >= 0
+            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= CivilDates.lengthOfMonth(year, month) && hour >= 0
                     && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 60 && fractionOk) {
-                return epochDay(year, month, day) * 86400L + hour * 3600L + minute * 60L + Math.min(second, 59);
+                return CivilDates.epochDay(year, month, day) * 86400L + hour * 3600L + minute * 60L + Math.min(second, 59);
             }
             return INVALID;
         }
@@ -62,31 +64,5 @@ public final class EventTimes {
             value = value * 10 + (ch - '0');
         }
         return value;
-    }
-
-    private static int daysIn(int year, int month) {
-        return switch (month) {
-            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
-            case 4, 6, 9, 11 -> 30;
-            default -> 31;
-        };
-    }
-
-    /** Days since 1970-01-01 (proleptic Gregorian), as in java.time.LocalDate#toEpochDay. */
-    private static long epochDay(int year, int month, int day) {
-        long y = year;
-        long m = month;
-        long total = 365 * y;
-        total += (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400;
-        total += (367 * m - 362) / 12;
-        total += day - 1;
-        if (m > 2) {
-            total--;
-            boolean leap = (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0));
-            if (!leap) {
-                total--;
-            }
-        }
-        return total - 719528L;
     }
 }

@@ -6,6 +6,8 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
+import jp.govcloudops.format.CivilDates;
+
 /**
  * Reads the timestamps of cost exports as UTC epoch seconds: {@code 2024-09-18 22:00:00},
  * {@code 2024-09-18T22:00:00Z}, {@code 2022-07-01 00:00:00.000}, {@code 2024-09-18} and ISO-8601 with an offset.
@@ -35,10 +37,10 @@ public final class UtcTimestamps {
         int year = digits(text, from, 4);
         int month = digits(text, from + 5, 2);
         int day = digits(text, from + 8, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)) {
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > CivilDates.lengthOfMonth(year, month)) {
             return slow(text, from, to);
         }
-        long seconds = epochDay(year, month, day) * 86_400L;
+        long seconds = CivilDates.epochDay(year, month, day) * 86_400L;
         int i = from + 10;
         if (i == to) {
             return seconds;
@@ -111,23 +113,5 @@ public final class UtcTimestamps {
             value = value * 10 + (c - '0');
         }
         return value;
-    }
-
-    private static int lengthOfMonth(int year, int month) {
-        return switch (month) {
-            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
-            case 4, 6, 9, 11 -> 30;
-            default -> 31;
-        };
-    }
-
-    /** Days since 1970-01-01 of a proleptic Gregorian date (the civil-from-days inverse), without allocation. */
-    static long epochDay(int year, int month, int day) {
-        long y = month <= 2 ? year - 1 : year;
-        long era = Math.floorDiv(y, 400);
-        long yoe = y - era * 400;
-        long doy = (153L * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-        long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        return era * 146_097 + doe - 719_468;
     }
 }
