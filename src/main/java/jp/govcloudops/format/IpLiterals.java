@@ -20,7 +20,17 @@ public final class IpLiterals {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        boolean v4 = text.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '.');
+        boolean v4 = true;
+        boolean v6 = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            v4 &= digit || c == '.';
+            v6 |= c == ':';
+            if (!digit && c != '.' && c != ':' && Character.digit(c, 16) < 0) {
+                return null; // neither form: a name, or garbage
+            }
+        }
         if (v4) {
             long parsed = IpV4.parse(text);
             if (!IpV4.isValid(parsed)) {
@@ -29,8 +39,6 @@ public final class IpLiterals {
             int a = (int) parsed;
             return new byte[] {(byte) (a >>> 24), (byte) (a >>> 16), (byte) (a >>> 8), (byte) a};
         }
-        boolean v6 = text.indexOf(':') >= 0
-                && text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.');
         if (!v6) {
             return null;
         }
