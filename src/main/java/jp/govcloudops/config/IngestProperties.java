@@ -10,8 +10,11 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Ingestion tuning.
  *
- * @param threads                   partitions processed in parallel on this machine, and objects read in parallel
- *                                  (the objects of every running partition share one pool of this size)
+ * @param threads                   partitions processed in parallel (on a distributed manager: partitions in
+ *                                  flight across all workers)
+ * @param readThreads               objects read in parallel on this machine, in one pool shared by the running
+ *                                  partitions; 0 (the default) means as many as {@code threads}. Set it on
+ *                                  distributed workers, whose {@code threads} is the manager's figure
  * @param objectsPerCommit          objects written per transaction (each object's manifest row commits with its
  *                                  aggregates, so a crash loses at most one uncommitted chunk of work)
  * @param catchUpDays               folder dates before D-1 that {@code nightly} re-lists for late objects
@@ -24,9 +27,15 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("govcloud.ingest")
 public record IngestProperties(
         @Min(1) @Max(64) @DefaultValue("2") int threads,
+        @Min(0) @Max(64) @DefaultValue("0") int readThreads,
         @Min(1) @Max(10000) @DefaultValue("20") int objectsPerCommit,
         @Min(0) @Max(60) @DefaultValue("3") int catchUpDays,
         @Min(1) @Max(60) @DefaultValue("7") int gapLookbackDays,
         @Min(1) @DefaultValue("200") int maxQuarantineRowsPerObject,
         @DefaultValue("0s") java.time.Duration objectPause) {
+
+    /** Objects read in parallel on this machine. */
+    public int objectReadThreads() {
+        return readThreads > 0 ? readThreads : threads;
+    }
 }

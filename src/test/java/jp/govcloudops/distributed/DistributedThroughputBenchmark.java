@@ -59,7 +59,7 @@ class DistributedThroughputBenchmark {
                     "govcloud.distributed.worker-threads=1", "govcloud.distributed.poll-interval=PT0.2S");
             List<Process> started = new ArrayList<>();
             List<String> workerProperties = new ArrayList<>(properties);
-            workerProperties.add("govcloud.ingest.threads=1"); // one partition, one object at a time per worker
+            workerProperties.add("govcloud.ingest.read-threads=1"); // one partition, one object at a time per worker
             for (int i = 0; i < workers; i++) {
                 started.add(ChildJvm.start(log, workerProperties, "worker", "--db=" + db));
             }

@@ -64,7 +64,7 @@ public class IngestJobConfiguration {
                 .reader(pendingObjectReader)
                 .processor(ingestProcessor)
                 .writer(ingestWriter);
-        if (properties.threads() > 1) {
+        if (properties.objectReadThreads() > 1) {
             // The objects of a chunk are read on the shared pool, so a partition much larger than the others
             // (one busy account) still keeps every thread busy; listing and writing stay on the partition's thread.
             step.taskExecutor(objectReadExecutor);
@@ -89,7 +89,7 @@ public class IngestJobConfiguration {
     /** Reads, parses and aggregates objects for every running partition: the CPU-bound work. */
     @Bean
     public ThreadPoolTaskExecutor objectReadExecutor(IngestProperties properties) {
-        return pool("ingest-read-", properties.threads());
+        return pool("ingest-read-", properties.objectReadThreads());
     }
 
     private static ThreadPoolTaskExecutor pool(String prefix, int threads) {
