@@ -3,7 +3,6 @@ package jp.govcloudops.cost;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,12 +15,15 @@ import jp.govcloudops.format.cost.CostCsvReader;
 import jp.govcloudops.format.cost.CostLine;
 import jp.govcloudops.format.cost.CostParquetReader;
 import jp.govcloudops.format.cost.CostSchema;
+import jp.govcloudops.source.CountingInputStream;
 import jp.govcloudops.source.ObjectSource;
+import jp.govcloudops.source.ReadFaults;
 import jp.govcloudops.source.SourceObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryTemplate;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Reads every file of a unit into one {@link CostAggregation}. A unit is all or nothing: a file that cannot be read
@@ -33,13 +35,13 @@ public final class CostUnitLoader {
     private static final Logger log = LoggerFactory.getLogger(CostUnitLoader.class);
 
     private final int maxRejectedRows;
-    private final int attempts;
+    private final RetryTemplate retry;
     private final CostCsvReader csv = new CostCsvReader();
     private final CostParquetReader parquet = new CostParquetReader();
 
     public CostUnitLoader(int maxRejectedRows, int objectRetries) {
         this.maxRejectedRows = maxRejectedRows;
-        this.attempts = objectRetries + 1;
+        this.retry = ReadFaults.retrying(objectRetries);
     }
 
     public CostLoad load(CostUnit unit, ObjectSource source) {
@@ -56,7 +58,7 @@ public final class CostUnitLoader {
             } catch (UnreadableInputException e) {
                 return CostLoad.failed(unit, e.getMessage());
             } catch (IOException | RuntimeException e) {
-                return CostLoad.failed(unit, file.key() + ": " + describe(e));
+                return CostLoad.failed(unit, file.key() + ": " + ReadFaults.describe(e));
             }
         }
         return new CostLoad(unit, List.copyOf(schemas), aggregation.lineItems() + rejections.rows,
@@ -65,74 +67,57 @@ public final class CostUnitLoader {
 
     private CostCsvReader.Result readWithRetries(ObjectSource source, SourceObject file, int fallbackPeriod,
             CostAggregation aggregation, Rejections rejections) throws IOException {
-        for (int attempt = 1; ; attempt++) {
-            // A retried file must not count twice: read into scratch and merge only a complete read.
-            CostAggregation scratch = attempts == 1 ? aggregation : new CostAggregation();
-            Rejections scratchRejections = attempts == 1 ? rejections : new Rejections(rejections.max);
-            try {
-                CostCsvReader.Result result = readOnce(source, file, fallbackPeriod, scratch,
-                        scratchRejections.forFile(file.key()));
-                if (scratch != aggregation) {
+        try {
+            return retry.execute(() -> {
+                // A file read again must not count twice: read into scratch and merge only a complete read.
+                CostAggregation scratch = new CostAggregation();
+                Rejections scratchRejections = new Rejections(rejections.max);
+                try {
+                    CostCsvReader.Result result = readOnce(source, file, fallbackPeriod, scratch,
+                            scratchRejections.forFile(file.key()));
                     aggregation.merge(scratch);
                     rejections.merge(scratchRejections);
-                }
-                return result;
-            } catch (IOException | SdkException e) {
-                if (attempt >= attempts || !isTransient(e)) {
+                    return result;
+                } catch (IOException | SdkException e) {
+                    if (ReadFaults.isTransient(e)) {
+                        log.warn("Reading {} failed ({})", file.key(), ReadFaults.describe(e));
+                    }
                     throw e;
                 }
-                log.warn("Reading {} failed ({}); trying again", file.key(), describe(e));
-                sleep(500L << Math.min(attempt - 1, 5));
+            });
+        } catch (RetryException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof IOException io) {
+                throw io;
             }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(cause);
         }
     }
 
     private CostCsvReader.Result readOnce(ObjectSource source, SourceObject file, int fallbackPeriod,
             CostAggregation aggregation, Quarantine quarantine) throws IOException {
-        try (InputStream raw = source.open(file)) {
-            BufferedInputStream peek = new BufferedInputStream(raw, 8);
-            peek.mark(4);
-            byte[] head = peek.readNBytes(4);
-            peek.reset();
-            if (Decompression.isParquetMagic(head, head.length)) {
-                try (ObjectSource.LocalCopy copy = source.localCopy(file, peek)) {
-                    return parquet.read(copy.path(), file.key(), fallbackPeriod, aggregation, quarantine);
+        try (CountingInputStream raw = new CountingInputStream(source.open(file))) {
+            try {
+                BufferedInputStream peek = new BufferedInputStream(raw, 8);
+                peek.mark(4);
+                byte[] head = peek.readNBytes(4);
+                peek.reset();
+                if (Decompression.isParquetMagic(head, head.length)) {
+                    try (ObjectSource.LocalCopy copy = source.localCopy(file, peek)) {
+                        return parquet.read(copy.path(), file.key(), fallbackPeriod, aggregation, quarantine);
+                    }
                 }
+                InputStream text = Decompression.open(peek);
+                return csv.read(text, file.key(), fallbackPeriod, aggregation, quarantine);
+            } catch (UnreadableInputException e) {
+                if (raw.transferFault() != null) { // the download broke off: the file itself may be whole
+                    throw ReadFaults.brokeOff(file, raw.count(), raw.transferFault());
+                }
+                throw e;
             }
-            InputStream text = Decompression.open(peek);
-            return csv.read(text, file.key(), fallbackPeriod, aggregation, quarantine);
-        }
-    }
-
-    private static boolean isTransient(Throwable e) {
-        if (e instanceof S3Exception s3) {
-            return s3.statusCode() == 429 || s3.statusCode() >= 500;
-        }
-        return !(e instanceof NoSuchFileException) && (e instanceof SdkException || e instanceof IOException);
-    }
-
-    private static String describe(Throwable e) {
-        if (e instanceof S3Exception s3) {
-            String hint = switch (s3.statusCode()) {
-                case 403 -> " (access denied: check the bucket policy and the role's s3:GetObject permission)";
-                case 404 -> " (the object no longer exists)";
-                case 412 -> " (the object changed while being read; the next run reads the new version)";
-                default -> "";
-            };
-            return "S3 returned HTTP " + s3.statusCode() + hint;
-        }
-        if (e instanceof NoSuchFileException) {
-            return "the file no longer exists";
-        }
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 

@@ -3,8 +3,6 @@ package jp.govcloudops.ingest;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.NoSuchFileException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,17 +16,16 @@ import jp.govcloudops.format.cloudtrail.CloudTrailReader;
 import jp.govcloudops.format.flowlog.FlowLogParquetReader;
 import jp.govcloudops.format.flowlog.FlowLogTextReader;
 import jp.govcloudops.format.flowlog.FlowRecord;
+import jp.govcloudops.source.CountingInputStream;
 import jp.govcloudops.source.LogPartition;
 import jp.govcloudops.source.ObjectKeyTime;
 import jp.govcloudops.source.ObjectSource;
+import jp.govcloudops.source.ReadFaults;
 import jp.govcloudops.source.SourceObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.retry.RetryException;
-import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Reads one object of a partition into its counts, quarantine and contributions. Not thread-safe: each partition
@@ -56,13 +53,7 @@ public final class ObjectIngestor {
         this.source = source;
         this.analyzers = analyzers;
         this.maxQuarantineRows = maxQuarantineRows;
-        this.retry = new RetryTemplate(RetryPolicy.builder()
-                .maxRetries(objectRetries)
-                .delay(Duration.ofMillis(500))
-                .multiplier(2)
-                .maxDelay(Duration.ofSeconds(10))
-                .predicate(ObjectIngestor::isTransient)
-                .build());
+        this.retry = ReadFaults.retrying(objectRetries);
     }
 
     public IngestedObject ingest(PartitionWork work, SourceObject object) {
@@ -70,7 +61,7 @@ public final class ObjectIngestor {
             return retry.execute(() -> readOnce(work, object));
         } catch (RetryException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            String reason = describe(cause);
+            String reason = ReadFaults.describe(cause);
             log.warn("Could not read {} from {}: {}", object.key(), source.location(), reason);
             return IngestedObject.failed(work, object, reason);
         }
@@ -128,9 +119,8 @@ public final class ObjectIngestor {
                     }
                 }
             } catch (UnreadableInputException e) {
-                if (e.getCause() instanceof IOException && raw.count() < object.size()) {
-                    throw new TransientReadException("download of " + object.key() + " broke off after "
-                            + raw.count() + " of " + object.size() + " bytes", e.getCause());
+                if (raw.transferFault() != null) { // the download broke off: the object itself may be whole
+                    throw ReadFaults.brokeOff(object, raw.count(), raw.transferFault());
                 }
                 quarantine.reject(e.position(), e.getMessage(), null, 1);
             }
@@ -153,43 +143,5 @@ public final class ObjectIngestor {
         }
         InputStream text = Decompression.open(peek);
         flowText.read(text, fallbackStart, sink, quarantine);
-    }
-
-    static boolean isTransient(Throwable e) {
-        if (e instanceof TransientReadException) {
-            return true;
-        }
-        if (e instanceof S3Exception s3) {
-            int status = s3.statusCode();
-            return status == 429 || status >= 500;
-        }
-        if (e instanceof NoSuchFileException) {
-            return false;
-        }
-        return e instanceof SdkException || e instanceof IOException;
-    }
-
-    static String describe(Throwable e) {
-        if (e instanceof S3Exception s3) {
-            String code = s3.awsErrorDetails() == null ? "" : " " + s3.awsErrorDetails().errorCode();
-            String hint = switch (s3.statusCode()) {
-                case 403 -> " (access denied: check the bucket policy and the role's s3:GetObject permission)";
-                case 404 -> " (the object no longer exists)";
-                case 412 -> " (the object changed while being read; the next run reads the new version)";
-                default -> "";
-            };
-            return "S3 returned HTTP " + s3.statusCode() + code + hint;
-        }
-        if (e instanceof NoSuchFileException) {
-            return "the object no longer exists";
-        }
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
-    }
-
-    /** The download broke off; reading the whole object again may succeed. */
-    static final class TransientReadException extends IOException {
-        TransientReadException(String message, Throwable cause) {
-            super(message, cause);
-        }
     }
 }
