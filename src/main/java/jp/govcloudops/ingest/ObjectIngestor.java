@@ -28,8 +28,8 @@ import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryTemplate;
 
 /**
- * Reads one object of a partition into its counts, quarantine and contributions. Not thread-safe: each partition
- * worker has its own (the parsers keep reusable buffers).
+ * Reads one object of a partition into its counts, quarantine and contributions. Not thread-safe: each reading
+ * thread uses its own (the parsers keep reusable buffers).
  *
  * <p>Failures are sorted three ways. Bad content (broken JSON, truncated gzip, wrong field counts) is quarantined
  * and the good records stay. A download that breaks off before the object's size, or a transient S3 fault the SDK
