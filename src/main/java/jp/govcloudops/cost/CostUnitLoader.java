@@ -1,8 +1,6 @@
 package jp.govcloudops.cost;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -101,17 +99,14 @@ public final class CostUnitLoader {
             CostAggregation aggregation, Quarantine quarantine) throws IOException {
         try (CountingInputStream raw = new CountingInputStream(source.open(file))) {
             try {
-                BufferedInputStream peek = new BufferedInputStream(raw, 8);
-                peek.mark(4);
-                byte[] head = peek.readNBytes(4);
-                peek.reset();
-                if (Decompression.isParquetMagic(head, head.length)) {
-                    try (ObjectSource.LocalCopy copy = source.localCopy(file, peek)) {
+                Decompression.Peeked peeked = Decompression.peek(raw);
+                if (peeked.parquet()) {
+                    try (ObjectSource.LocalCopy copy = source.localCopy(file, peeked.stream())) {
                         return parquet.read(copy.path(), file.key(), fallbackPeriod, aggregation, quarantine);
                     }
                 }
-                InputStream text = Decompression.open(peek);
-                return csv.read(text, file.key(), fallbackPeriod, aggregation, quarantine);
+                return csv.read(Decompression.open(peeked.stream()), file.key(), fallbackPeriod, aggregation,
+                        quarantine);
             } catch (UnreadableInputException e) {
                 if (raw.transferFault() != null) { // the download broke off: the file itself may be whole
                     throw ReadFaults.brokeOff(file, raw.count(), raw.transferFault());

@@ -29,6 +29,22 @@ public final class Decompression {
         return buffered;
     }
 
+    /** An object's stream with its first bytes examined (and still to be read). */
+    public record Peeked(InputStream stream, boolean parquet) {
+    }
+
+    /**
+     * Looks at the first bytes: a Parquet file ("PAR1") is read from a local copy of the stream (its footer is at
+     * the end), anything else as text, gzipped or not ({@link #open}).
+     */
+    public static Peeked peek(InputStream raw) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(raw, 8);
+        buffered.mark(4);
+        byte[] head = buffered.readNBytes(4);
+        buffered.reset();
+        return new Peeked(buffered, isParquetMagic(head, head.length));
+    }
+
     /** True when the first bytes look like a Parquet file ("PAR1"). */
     public static boolean isParquetMagic(byte[] head, int length) {
         return length >= 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1';

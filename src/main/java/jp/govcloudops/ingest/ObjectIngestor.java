@@ -1,8 +1,6 @@
 package jp.govcloudops.ingest;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -131,17 +129,13 @@ public final class ObjectIngestor {
 
     private void readFlow(SourceObject object, CountingInputStream raw, long fallbackStart,
             java.util.function.Consumer<FlowRecord> sink, QuarantineCollector quarantine) throws IOException {
-        BufferedInputStream peek = new BufferedInputStream(raw, 8);
-        peek.mark(4);
-        byte[] head = peek.readNBytes(4);
-        peek.reset();
-        if (Decompression.isParquetMagic(head, head.length)) {
-            try (ObjectSource.LocalCopy copy = source.localCopy(object, peek)) {
+        Decompression.Peeked peeked = Decompression.peek(raw);
+        if (peeked.parquet()) {
+            try (ObjectSource.LocalCopy copy = source.localCopy(object, peeked.stream())) {
                 flowParquet.read(copy.path(), fallbackStart, sink, quarantine);
             }
             return;
         }
-        InputStream text = Decompression.open(peek);
-        flowText.read(text, fallbackStart, sink, quarantine);
+        flowText.read(Decompression.open(peeked.stream()), fallbackStart, sink, quarantine);
     }
 }
