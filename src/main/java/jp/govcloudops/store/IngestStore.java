@@ -14,6 +14,7 @@ import jp.govcloudops.ingest.IngestedObject;
 import jp.govcloudops.ingest.PartitionWork;
 import jp.govcloudops.ingest.QuarantineEntry;
 import jp.govcloudops.source.LogPartition;
+import jp.govcloudops.source.LogType;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -48,6 +49,15 @@ public class IngestStore {
             // another process created it first
         }
         return findPartition(p);
+    }
+
+    /** The partition with this id, or null. */
+    public LogPartition partition(long id) {
+        List<LogPartition> found = jdbc.query("SELECT log_type, account_id, region, folder_date, source, folder_prefix"
+                + " FROM log_partition WHERE id = ?", (rs, n) -> new LogPartition(LogType.fromId(rs.getString(1)),
+                        rs.getString(2), rs.getString(3), rs.getObject(4, java.time.LocalDate.class), rs.getString(5),
+                        rs.getString(6)), id);
+        return found.isEmpty() ? null : found.get(0);
     }
 
     private Long findPartition(LogPartition p) {

@@ -13,6 +13,7 @@ import jp.govcloudops.ingest.PartitionWork;
 import jp.govcloudops.source.ObjectSource;
 import jp.govcloudops.source.SourceObject;
 import jp.govcloudops.source.SourceRegistry;
+import jp.govcloudops.store.IngestStore;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
@@ -36,8 +37,8 @@ public class IngestProcessor implements ItemProcessor<SourceObject, IngestedObje
     private final long pauseMillis;
 
     public IngestProcessor(SourceRegistry sources, List<AnalyzerFactory> analyzers, IngestProperties ingest,
-            S3Properties s3, @Value("#{stepExecution}") StepExecution stepExecution) {
-        this.work = PartitionContext.work(stepExecution);
+            S3Properties s3, IngestStore store, @Value("#{stepExecution}") StepExecution stepExecution) {
+        this.work = PartitionContext.work(stepExecution, store);
         this.pauseMillis = ingest.objectPause().toMillis();
         List<String> configured = IngestParameters.of(stepExecution.getJobExecution().getJobParameters()).sources();
         this.source = sources.byCanonicalLocation(work.partition().source(), configured);

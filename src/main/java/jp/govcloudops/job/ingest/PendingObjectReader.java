@@ -41,7 +41,7 @@ public class PendingObjectReader implements ItemStreamReader<SourceObject> {
             @Value("#{stepExecution}") StepExecution stepExecution) {
         this.sources = sources;
         this.store = store;
-        this.work = PartitionContext.work(stepExecution);
+        this.work = PartitionContext.work(stepExecution, store);
         this.configuredSources = IngestParameters.of(stepExecution.getJobExecution().getJobParameters()).sources();
     }
 
