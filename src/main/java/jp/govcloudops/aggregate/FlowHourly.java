@@ -48,29 +48,32 @@ public final class FlowHourly {
 
     public ObjectContribution interfaceRows() {
         return new Rows("flow_hourly", List.of("event_hour", "interface_id", "action", "log_status",
-                "record_account_id", "flows", "packets", "bytes"), interfaces, false);
+                "record_account_id", "flows", "packets", "bytes"), interfaces);
     }
 
     public ObjectContribution boundaryRows() {
         return new Rows("flow_boundary_hourly", List.of("event_hour", "src_boundary", "dst_boundary", "action",
-                "flows", "packets", "bytes"), boundaryPairs, true);
+                "flows", "packets", "bytes"), boundaryPairs);
     }
 
-    private record Rows(String table, List<String> columns, Groups groups, boolean boundaryKeys)
-            implements ObjectContribution {
+    /** Columns: the hour, the group's key values (boundaries by name), then flows, packets and bytes. */
+    private record Rows(String table, List<String> columns, Groups groups) implements ObjectContribution {
         @Override
         public void forEachRow(Consumer<Object[]> row) {
             Groups g = groups;
+            int keyCount = columns.size() - 4;
             for (int k = 0; k < g.used.length; k++) {
                 if (g.used[k]) {
-                    Object[] key = g.keys;
-                    int at = KEYS * k;
-                    row.accept(boundaryKeys
-                            ? new Object[] {UtcTime.ofEpochHour(g.hours[k]), ((Boundary) key[at]).name(),
-                                    ((Boundary) key[at + 1]).name(), key[at + 2], g.sums[3 * k], g.sums[3 * k + 1],
-                                    g.sums[3 * k + 2]}
-                            : new Object[] {UtcTime.ofEpochHour(g.hours[k]), key[at], key[at + 1], key[at + 2],
-                                    key[at + 3], g.sums[3 * k], g.sums[3 * k + 1], g.sums[3 * k + 2]});
+                    Object[] values = new Object[columns.size()];
+                    values[0] = UtcTime.ofEpochHour(g.hours[k]);
+                    for (int j = 0; j < keyCount; j++) {
+                        Object key = g.keys[KEYS * k + j];
+                        values[1 + j] = key instanceof Boundary b ? b.name() : key;
+                    }
+                    values[1 + keyCount] = g.sums[3 * k];
+                    values[2 + keyCount] = g.sums[3 * k + 1];
+                    values[3 + keyCount] = g.sums[3 * k + 2];
+                    row.accept(values);
                 }
             }
         }
