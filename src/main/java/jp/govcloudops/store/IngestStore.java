@@ -55,7 +55,7 @@ public class IngestStore {
     public LogPartition partition(long id) {
         List<LogPartition> found = jdbc.query("SELECT log_type, account_id, region, folder_date, source, folder_prefix"
                 + " FROM log_partition WHERE id = ?", (rs, n) -> new LogPartition(LogType.fromId(rs.getString(1)),
-                        rs.getString(2), rs.getString(3), rs.getObject(4, java.time.LocalDate.class), rs.getString(5),
+                        rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class), rs.getString(5),
                         rs.getString(6)), id);
         return found.isEmpty() ? null : found.get(0);
     }
