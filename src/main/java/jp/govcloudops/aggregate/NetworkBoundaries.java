@@ -4,52 +4,40 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jp.govcloudops.config.NetworkProperties;
+import jp.govcloudops.format.Cidr;
 import jp.govcloudops.format.IpLiterals;
 
 /**
- * Classifies addresses by the configured ranges (LGCS on-premises, ASP areas, VPCs); anything else private is
- * {@link Boundary#PRIVATE} and anything else is the internet. IPv4 checks run on ints, with no allocation.
+ * Classifies addresses by the configured ranges (LGCS on-premises, ASP areas, VPCs; IPv4 or IPv6); anything else
+ * private is {@link Boundary#PRIVATE} and anything else is the internet. IPv4 checks run on ints, with no
+ * allocation.
  */
 public final class NetworkBoundaries {
 
-    private final int[] bases;
+    private final int[] networks;
     private final int[] masks;
     private final Boundary[] kinds;
+    private final List<Range> v6Ranges;
 
-    public NetworkBoundaries(NetworkProperties properties) {
-        List<int[]> ranges = new ArrayList<>();
-        List<Boundary> boundaries = new ArrayList<>();
-        // Most specific first: a VPC range inside an LGCS supernet is still the VPC.
-        add(properties.vpc(), Boundary.VPC, ranges, boundaries);
-        add(properties.asp(), Boundary.ASP, ranges, boundaries);
-        add(properties.lgcs(), Boundary.LGCS, ranges, boundaries);
-        bases = new int[ranges.size()];
-        masks = new int[ranges.size()];
-        kinds = boundaries.toArray(new Boundary[0]);
-        for (int i = 0; i < ranges.size(); i++) {
-            bases[i] = ranges.get(i)[0];
-            masks[i] = ranges.get(i)[1];
-        }
+    private record Range(Cidr cidr, Boundary kind) {
     }
 
-    private static void add(List<String> cidrs, Boundary kind, List<int[]> ranges, List<Boundary> out) {
-        for (String cidr : cidrs) {
-            int slash = cidr.indexOf('/');
-            String address = slash < 0 ? cidr : cidr.substring(0, slash);
-            int bits = slash < 0 ? 32 : Integer.parseInt(cidr.substring(slash + 1).trim());
-            long parsed = jp.govcloudops.format.flowlog.IpV4.parse(address.trim());
-            if (!jp.govcloudops.format.flowlog.IpV4.isValid(parsed) || bits < 0 || bits > 32) {
-                throw new IllegalArgumentException("not an IPv4 CIDR: " + cidr);
-            }
-            int mask = bits == 0 ? 0 : -1 << (32 - bits);
-            ranges.add(new int[] {(int) parsed & mask, mask});
-            out.add(kind);
-        }
+    public NetworkBoundaries(NetworkProperties properties) {
+        List<Range> ranges = new ArrayList<>();
+        // Most specific first: a VPC range inside an LGCS supernet is still the VPC.
+        properties.vpc().forEach(text -> ranges.add(new Range(Cidr.parse(text), Boundary.VPC)));
+        properties.asp().forEach(text -> ranges.add(new Range(Cidr.parse(text), Boundary.ASP)));
+        properties.lgcs().forEach(text -> ranges.add(new Range(Cidr.parse(text), Boundary.LGCS)));
+        List<Range> v4Ranges = ranges.stream().filter(r -> r.cidr().isV4()).toList();
+        networks = v4Ranges.stream().mapToInt(r -> r.cidr().v4Network()).toArray();
+        masks = v4Ranges.stream().mapToInt(r -> r.cidr().v4Mask()).toArray();
+        kinds = v4Ranges.stream().map(Range::kind).toArray(Boundary[]::new);
+        v6Ranges = ranges.stream().filter(r -> !r.cidr().isV4()).toList();
     }
 
     public Boundary ofV4(int address) {
-        for (int i = 0; i < bases.length; i++) {
-            if ((address & masks[i]) == bases[i]) {
+        for (int i = 0; i < networks.length; i++) {
+            if ((address & masks[i]) == networks[i]) {
                 return kinds[i];
             }
         }
@@ -67,6 +55,11 @@ public final class NetworkBoundaries {
         }
         if (b.length == 4) { // IPv4, also written IPv4-mapped (::ffff:10.0.0.1)
             return ofV4((b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | (b[3] & 0xff));
+        }
+        for (Range range : v6Ranges) {
+            if (range.cidr().contains(b)) {
+                return range.kind();
+            }
         }
         boolean uniqueLocal = (b[0] & 0xfe) == 0xfc;
         boolean linkLocal = b[0] == (byte) 0xfe && (b[1] & 0xc0) == 0x80;

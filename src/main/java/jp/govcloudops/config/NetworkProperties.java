@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Address ranges (IPv4 CIDR) that name the estate's network boundaries in aggregates, findings and reports.
+ * Address ranges (IPv4 or IPv6 CIDR) that name the estate's network boundaries in aggregates, findings and reports.
  *
  * @param lgcs on-premises ranges reached over LGCS (庁内)
  * @param asp  application vendors' (ASP) areas reached through Transit Gateway or PrivateLink

@@ -1,6 +1,7 @@
 package jp.govcloudops.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
@@ -30,6 +31,19 @@ class NetworkBoundariesTest {
         assertThat(boundaries.ofText("fe80::1")).isEqualTo(Boundary.PRIVATE);
         assertThat(boundaries.ofText("::1")).isEqualTo(Boundary.PRIVATE);
         assertThat(boundaries.ofText("::ffff:10.1.0.7")).isEqualTo(Boundary.VPC);
+    }
+
+    @Test
+    void ipv6RangesAreConfigurableBesideIpv4Ones() {
+        NetworkBoundaries dualStack = new NetworkBoundaries(new NetworkProperties(List.of("10.100.0.0/16"),
+                List.of(), List.of("10.1.0.0/16", "2406:da14:ab:cd00::/56")));
+        assertThat(dualStack.ofText("2406:da14:ab:cdff::10")).isEqualTo(Boundary.VPC);
+        assertThat(dualStack.ofText("2406:da14:ab:ce00::10")).isEqualTo(Boundary.INTERNET);
+        assertThat(dualStack.ofV4(v4("10.1.0.9"))).isEqualTo(Boundary.VPC);
+        assertThatThrownBy(() -> new NetworkBoundaries(new NetworkProperties(List.of("10.100.0.0/40"), List.of(),
+                List.of()))).hasMessageContaining("bad prefix length in '10.100.0.0/40'");
+        assertThatThrownBy(() -> new NetworkBoundaries(new NetworkProperties(List.of("intranet"), List.of(),
+                List.of()))).hasMessageContaining("not an IP network: 'intranet'");
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import jp.govcloudops.format.Cidr;
+
 /**
  * Compiles the YAML form of a predicate. A mapping is the conjunction of its entries; each entry is a structure
  * keyword ({@code all}, {@code any}, {@code not}, {@code any_item}, {@code port_range}) or a field path with its
@@ -134,10 +136,10 @@ final class PredicateParser {
                 case "exists" -> exists = bool(arg, at);
                 case "is_ip" -> tests.add(ValueTests.isIp(bool(arg, at)));
                 case "in_cidr" -> {
-                    List<ValueTests.Cidr> ranges = new ArrayList<>();
+                    List<Cidr> ranges = new ArrayList<>();
                     for (String c : strings(arg, at)) {
                         try {
-                            ranges.add(ValueTests.Cidr.parse(c));
+                            ranges.add(Cidr.parse(c));
                         } catch (IllegalArgumentException e) {
                             throw new RuleFormatException(at + ": " + e.getMessage());
                         }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import jp.govcloudops.format.Cidr;
 import jp.govcloudops.format.IpLiterals;
 
 /** The value operators of the predicate language. */
@@ -124,40 +125,5 @@ final class ValueTests {
 
     static boolean isLiteralIp(String text) {
         return IpLiterals.bytes(text) != null;
-    }
-
-    /** The address bytes when {@code text} is a literal IPv4 or IPv6 address (never a name lookup). */
-    /** An IPv4 or IPv6 network. */
-    record Cidr(byte[] base, int bits) {
-        static Cidr parse(String text) {
-            int slash = text.indexOf('/');
-            byte[] address = IpLiterals.bytes(slash < 0 ? text.strip() : text.substring(0, slash).strip());
-            if (address == null) {
-                throw new IllegalArgumentException("not an IP network: " + text);
-            }
-            int bits = slash < 0 ? address.length * 8 : Integer.parseInt(text.substring(slash + 1).strip());
-            if (bits < 0 || bits > address.length * 8) {
-                throw new IllegalArgumentException("bad prefix length in " + text);
-            }
-            return new Cidr(address, bits);
-        }
-
-        boolean contains(byte[] address) {
-            if (address.length != base.length) {
-                return false;
-            }
-            int full = bits / 8;
-            for (int i = 0; i < full; i++) {
-                if (address[i] != base[i]) {
-                    return false;
-                }
-            }
-            int rest = bits % 8;
-            if (rest == 0) {
-                return true;
-            }
-            int mask = (0xff << (8 - rest)) & 0xff;
-            return (address[full] & mask) == (base[full] & mask);
-        }
     }
 }

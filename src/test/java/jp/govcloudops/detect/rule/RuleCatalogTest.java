@@ -61,6 +61,8 @@ class RuleCatalogTest {
         expectFailure(VALID + "threshold: {count: 1, window: 5m}\n", "my-rule.yml", "threshold.count must be at least 2");
         expectFailure(VALID.replace("eventName: ConsoleLogin", "eventName: {regex: '('}"), "my-rule.yml",
                 "invalid regular expression");
+        expectFailure(VALID.replace("eventName: ConsoleLogin", "sourceIPAddress: {in_cidr: [10.0.0.0/33]}"),
+                "my-rule.yml", "predicate.sourceIPAddress.in_cidr: bad prefix length in '10.0.0.0/33'");
     }
 
     @Test
