@@ -1,10 +1,7 @@
 package jp.govcloudops.aggregate;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jp.govcloudops.config.NetworkProperties;
-import jp.govcloudops.format.Cidr;
+import jp.govcloudops.format.CidrTable;
 import jp.govcloudops.format.IpLiterals;
 
 /**
@@ -14,32 +11,21 @@ import jp.govcloudops.format.IpLiterals;
  */
 public final class NetworkBoundaries {
 
-    private final int[] networks;
-    private final int[] masks;
-    private final Boundary[] kinds;
-    private final List<Range> v6Ranges;
-
-    private record Range(Cidr cidr, Boundary kind) {
-    }
+    private final CidrTable<Boundary> ranges;
 
     public NetworkBoundaries(NetworkProperties properties) {
-        List<Range> ranges = new ArrayList<>();
-        // Most specific first: a VPC range inside an LGCS supernet is still the VPC.
-        properties.vpc().forEach(text -> ranges.add(new Range(Cidr.parse(text), Boundary.VPC)));
-        properties.asp().forEach(text -> ranges.add(new Range(Cidr.parse(text), Boundary.ASP)));
-        properties.lgcs().forEach(text -> ranges.add(new Range(Cidr.parse(text), Boundary.LGCS)));
-        List<Range> v4Ranges = ranges.stream().filter(r -> r.cidr().isV4()).toList();
-        networks = v4Ranges.stream().mapToInt(r -> r.cidr().v4Network()).toArray();
-        masks = v4Ranges.stream().mapToInt(r -> r.cidr().v4Mask()).toArray();
-        kinds = v4Ranges.stream().map(Range::kind).toArray(Boundary[]::new);
-        v6Ranges = ranges.stream().filter(r -> !r.cidr().isV4()).toList();
+        ranges = CidrTable.<Boundary>builder()
+                // Most specific first: a VPC range inside an LGCS supernet is still the VPC.
+                .add(properties.vpc(), Boundary.VPC)
+                .add(properties.asp(), Boundary.ASP)
+                .add(properties.lgcs(), Boundary.LGCS)
+                .build();
     }
 
     public Boundary ofV4(int address) {
-        for (int i = 0; i < networks.length; i++) {
-            if ((address & masks[i]) == networks[i]) {
-                return kinds[i];
-            }
+        Boundary configured = ranges.ofV4(address);
+        if (configured != null) {
+            return configured;
         }
         return isPrivateV4(address) ? Boundary.PRIVATE : Boundary.INTERNET;
     }
@@ -56,10 +42,9 @@ public final class NetworkBoundaries {
         if (b.length == 4) { // IPv4, also written IPv4-mapped (::ffff:10.0.0.1)
             return ofV4((b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | (b[3] & 0xff));
         }
-        for (Range range : v6Ranges) {
-            if (range.cidr().contains(b)) {
-                return range.kind();
-            }
+        Boundary configured = ranges.of(b);
+        if (configured != null) {
+            return configured;
         }
         boolean uniqueLocal = (b[0] & 0xfe) == 0xfc;
         boolean linkLocal = b[0] == (byte) 0xfe && (b[1] & 0xc0) == 0x80;

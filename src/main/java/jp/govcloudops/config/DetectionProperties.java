@@ -109,6 +109,11 @@ public record DetectionProperties(
      * @param destinationHistoryDays     history window for first-seen external destinations
      * @param destinationMinHistoryDays  days an interface must have been seen before anything is new for it
      * @param maxAdminRowsPerObject      rows of admin-port traffic kept per object
+     * @param dnsPorts                   DNS ports (plain DNS and DNS over TLS) whose traffic from the estate to
+     *                                   internet resolvers is reported
+     * @param dnsApprovedResolvers       internet resolvers (IPv4 or IPv6 CIDR) the estate may use directly; the
+     *                                   estate's own and on-premises resolvers are never internet addresses
+     * @param maxDnsRowsPerObject        rows of DNS traffic to internet resolvers kept per object
      */
     public record Flow(
             @DefaultValue({"22", "3389"}) List<Integer> adminPorts,
@@ -129,7 +134,10 @@ public record DetectionProperties(
             @Min(10) @DefaultValue("2000") int maxDestinationsPerObject,
             @Min(1) @Max(45) @DefaultValue("30") int destinationHistoryDays,
             @Min(1) @DefaultValue("7") int destinationMinHistoryDays,
-            @Min(10) @DefaultValue("1000") int maxAdminRowsPerObject) {
+            @Min(10) @DefaultValue("1000") int maxAdminRowsPerObject,
+            @DefaultValue({"53", "853"}) List<Integer> dnsPorts,
+            @DefaultValue List<String> dnsApprovedResolvers,
+            @Min(10) @DefaultValue("1000") int maxDnsRowsPerObject) {
     }
 
     /**

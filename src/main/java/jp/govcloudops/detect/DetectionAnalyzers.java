@@ -10,6 +10,7 @@ import jp.govcloudops.config.NetworkProperties;
 import jp.govcloudops.detect.flow.FlowSummaries;
 import jp.govcloudops.detect.rule.CloudTrailRuleIndex;
 import jp.govcloudops.detect.rule.RuleCatalog;
+import jp.govcloudops.format.CidrTable;
 import jp.govcloudops.format.cloudtrail.CloudTrailEvent;
 import jp.govcloudops.format.flowlog.FlowRecord;
 import jp.govcloudops.source.LogPartition;
@@ -22,11 +23,15 @@ public class DetectionAnalyzers implements AnalyzerFactory {
     private final RuleCatalog rules;
     private final DetectionProperties properties;
     private final NetworkBoundaries boundaries;
+    private final CidrTable<Boolean> approvedResolvers;
 
     public DetectionAnalyzers(RuleCatalog rules, DetectionProperties properties, NetworkProperties network) {
         this.rules = rules;
         this.properties = properties;
         this.boundaries = new NetworkBoundaries(network);
+        // Parsed here, at start-up: a text that is not a CIDR stops the application with the text.
+        this.approvedResolvers = CidrTable.<Boolean>builder()
+                .add(properties.flow().dnsApprovedResolvers(), Boolean.TRUE).build();
     }
 
     @Override
@@ -44,6 +49,6 @@ public class DetectionAnalyzers implements AnalyzerFactory {
         if (!properties.enabled()) {
             return List.of();
         }
-        return List.of(new FlowSummaries(boundaries, properties.flow()));
+        return List.of(new FlowSummaries(boundaries, properties.flow(), approvedResolvers));
     }
 }

@@ -130,7 +130,7 @@ public class DetectionService {
                 w.startUtc(day.minusDays(properties.matchRetentionDays())));
         LocalDateTime flowCut = w.startUtc(day.minusDays(properties.flowRetentionDays()));
         for (String table : List.of("det_flow_scan", "det_flow_reject", "det_flow_egress", "det_flow_admin",
-                "det_flow_dest")) {
+                "det_flow_dns", "det_flow_dest")) {
             removed += jdbc.update("DELETE FROM " + table + " WHERE event_hour < ?", flowCut);
         }
         removed += jdbc.update("DELETE FROM det_baseline WHERE day < ?",

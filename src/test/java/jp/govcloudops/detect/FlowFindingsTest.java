@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Flow-log detections through the real pipeline: nine quiet days of traffic, then a day with a port scan, SSH
- * reached from the internet, a rejected-traffic spike, a large upload to a new internet address and SKIPDATA.
+ * reached from the internet, a rejected-traffic spike, a large upload to a new internet address, DNS sent straight
+ * to an internet resolver and SKIPDATA.
  * The quiet days must give no findings; every planted event must give its finding, naming the boundaries.
  */
 class FlowFindingsTest {
@@ -57,6 +58,9 @@ class FlowFindingsTest {
         for (int i = 0; i < 50; i++) {                  // 5 GB to a new internet address
             lines.add(flow(ACCOUNT, ENI, WEB, "192.0.2.99", 45000 + i, 443, 6, 80000, 100_000_000L,
                     t.plusSeconds(1800 + i), "ACCEPT"));
+        }
+        for (int i = 0; i < 4; i++) {                   // DNS past the VPC resolver, to an internet resolver
+            lines.add(flow(ACCOUNT, ENI, WEB, "8.8.4.4", 53100 + i, 53, 17, 1, 75, t.plusSeconds(2400 + i), "ACCEPT"));
         }
         lines.add("2 " + ACCOUNT + " " + ENI + " - - - - - - - " + t.getEpochSecond() + " " + (t.getEpochSecond() + 60)
                 + " - SKIPDATA");
@@ -96,14 +100,21 @@ class FlowFindingsTest {
             assertThat(evidence.path("baseline").path("points").asInt()).isGreaterThanOrEqualTo(24);
 
             FindingStore.Stored newDest = CloudTrailFindingsTest.one(all, "flow-first-seen-destination");
-            assertThat(newDest.eventNames()).contains("192.0.2.99:443");
+            assertThat(newDest.eventNames()).contains("192.0.2.99:443").contains("8.8.4.4:53");
+
+            FindingStore.Stored dns = CloudTrailFindingsTest.one(all, "flow-dns-external-resolver");
+            assertThat(dns.sourceIp()).isEqualTo(WEB);
+            assertThat(dns.resource()).isEqualTo("8.8.4.4:53 (" + ENI + ")");
+            assertThat(dns.boundary()).isEqualTo("VPC → インターネット");
+            assertThat(dns.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(dns.summaryJa()).contains("リゾルバ 8.8.4.4:53").contains("DNS 通信 4 件");
 
             FindingStore.Stored skip = CloudTrailFindingsTest.one(all, "flow-skipdata");
             assertThat(skip.resource()).isEqualTo(ENI);
 
             assertThat(all).extracting(FindingStore.Stored::ruleId).containsOnly("flow-port-scan",
                     "flow-admin-port-from-internet", "flow-reject-spike", "flow-egress-volume-anomaly",
-                    "flow-first-seen-destination", "flow-skipdata");
+                    "flow-first-seen-destination", "flow-dns-external-resolver", "flow-skipdata");
             // The baselines used are kept with the day.
             assertThat(store.jdbc().queryForObject("SELECT COUNT(*) FROM det_baseline WHERE day = ?", Integer.class,
                     LAST)).isGreaterThanOrEqualTo(3);

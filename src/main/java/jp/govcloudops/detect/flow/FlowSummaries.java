@@ -13,12 +13,15 @@ import jp.govcloudops.aggregate.ObjectAnalyzer;
 import jp.govcloudops.aggregate.ObjectContribution;
 import jp.govcloudops.aggregate.UtcTime;
 import jp.govcloudops.config.DetectionProperties;
+import jp.govcloudops.format.CidrTable;
+import jp.govcloudops.format.IpLiterals;
 import jp.govcloudops.format.flowlog.FlowRecord;
 
 /**
  * The per-object flow summaries the network detections are computed from (tables det_flow_*): ports per
  * (source, destination, hour) for scans, REJECTs per source and hour, bytes from internal sources to the internet
- * per hour, ACCEPTed admin-port traffic from the internet, and the external destinations of each interface.
+ * per hour, ACCEPTed admin-port traffic from the internet, ACCEPTed DNS traffic from the estate to internet resolvers
+ * other than the approved ones, and the external destinations of each interface.
  * Every summary is capped per object (see {@link DetectionProperties.Flow}); lookups use a reused probe key.
  */
 public final class FlowSummaries implements ObjectAnalyzer<FlowRecord> {
@@ -35,14 +38,21 @@ public final class FlowSummaries implements ObjectAnalyzer<FlowRecord> {
     private final Map<FlowKey, Scan> scans = new HashMap<>();
     private final Map<FlowKey, Reject> rejects = new HashMap<>();
     private final Map<FlowKey, long[]> egressPairs = new HashMap<>();
-    private final Map<FlowKey, Admin> admin = new HashMap<>();
+    private final Map<FlowKey, PortTraffic> admin = new HashMap<>();
+    private final boolean[] dnsPort = new boolean[65536];
+    private final CidrTable<Boolean> approvedResolvers;
+    private final Map<FlowKey, PortTraffic> dns = new HashMap<>();
     private final Map<FlowKey, Destination> destinations = new HashMap<>();
 
-    public FlowSummaries(NetworkBoundaries boundaries, DetectionProperties.Flow settings) {
+    /** {@code approvedResolvers}: the internet resolvers of {@code dns-approved-resolvers} (value TRUE). */
+    public FlowSummaries(NetworkBoundaries boundaries, DetectionProperties.Flow settings,
+            CidrTable<Boolean> approvedResolvers) {
         this.boundaries = boundaries;
         this.settings = settings;
+        this.approvedResolvers = approvedResolvers;
         settings.adminPorts().forEach(p -> adminPort[p & 0xffff] = true);
         settings.scanIgnoredPorts().forEach(p -> scanIgnored[p & 0xffff] = true);
+        settings.dnsPorts().forEach(p -> dnsPort[p & 0xffff] = true);
     }
 
     @Override
@@ -116,17 +126,34 @@ public final class FlowSummaries implements ObjectAnalyzer<FlowRecord> {
         }
         if (accepted && protocol == TCP && src == Boundary.INTERNET && dst != Boundary.INTERNET && dstPort >= 0
                 && dstPort < 65536 && adminPort[(int) dstPort]) {
-            probe.clear(hour).src(r).dst(r).port((int) dstPort).text(r.interfaceId()).seal();
-            Admin a = admin.get(probe);
-            if (a == null) {
-                a = new Admin(dst, r.start());
-                admin.put(probe.copy(), a);
-            }
-            a.firstStart = Math.min(a.firstStart, r.start());
-            a.flows++;
-            a.packets += packets;
-            a.bytes += bytes;
+            add(admin, hour, r, (int) dstPort, dst, packets, bytes);
         }
+        if (accepted && tcpUdp && internalSource && dst == Boundary.INTERNET && dstPort >= 0 && dstPort < 65536
+                && dnsPort[(int) dstPort] && !isApprovedResolver(r)) {
+            add(dns, hour, r, (int) dstPort, src, packets, bytes);
+        }
+    }
+
+    private void add(Map<FlowKey, PortTraffic> traffic, long hour, FlowRecord r, int dstPort, Boundary boundary,
+            long packets, long bytes) {
+        probe.clear(hour).src(r).dst(r).port(dstPort).text(r.interfaceId()).seal();
+        PortTraffic t = traffic.get(probe);
+        if (t == null) {
+            t = new PortTraffic(boundary, r.start());
+            traffic.put(probe.copy(), t);
+        }
+        t.firstStart = Math.min(t.firstStart, r.start());
+        t.flows++;
+        t.packets += packets;
+        t.bytes += bytes;
+    }
+
+    private boolean isApprovedResolver(FlowRecord r) {
+        if (r.dstIsV4()) {
+            return approvedResolvers.ofV4(r.dstAddrV4()) != null;
+        }
+        byte[] address = IpLiterals.bytes(r.dstAddr());
+        return address != null && approvedResolvers.of(address) != null;
     }
 
     static boolean isInternal(Boundary b) {
@@ -135,7 +162,9 @@ public final class FlowSummaries implements ObjectAnalyzer<FlowRecord> {
 
     @Override
     public List<ObjectContribution> contributions() {
-        return List.of(scanRows(), rejectRows(), egressRows(), adminRows(), destinationRows());
+        return List.of(scanRows(), rejectRows(), egressRows(),
+                portRows("det_flow_admin", "dst_boundary", admin, settings.maxAdminRowsPerObject()),
+                portRows("det_flow_dns", "src_boundary", dns, settings.maxDnsRowsPerObject()), destinationRows());
     }
 
     private ObjectContribution scanRows() {
@@ -205,19 +234,21 @@ public final class FlowSummaries implements ObjectAnalyzer<FlowRecord> {
                 "packets", "bytes", "top_dst_addr", "top_dst_bytes"), rows);
     }
 
-    private ObjectContribution adminRows() {
+    /** Rows of (hour, source, destination, port) traffic, most flows first; {@code boundary}: the column named. */
+    private static ObjectContribution portRows(String table, String boundaryColumn, Map<FlowKey, PortTraffic> traffic,
+            int limit) {
         List<Object[]> rows = new ArrayList<>();
-        admin.entrySet().stream()
-                .sorted(Comparator.comparingLong((Map.Entry<FlowKey, Admin> e) -> e.getValue().flows).reversed())
-                .limit(settings.maxAdminRowsPerObject())
+        traffic.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<FlowKey, PortTraffic> e) -> e.getValue().flows).reversed())
+                .limit(limit)
                 .forEach(e -> {
                     FlowKey k = e.getKey();
-                    Admin a = e.getValue();
-                    rows.add(new Object[] {UtcTime.ofEpochHour(k.hour), UtcTime.ofEpochSecond(a.firstStart), k.a(),
-                            k.b(), k.port, a.dst.name(), k.text, a.flows, a.packets, a.bytes});
+                    PortTraffic t = e.getValue();
+                    rows.add(new Object[] {UtcTime.ofEpochHour(k.hour), UtcTime.ofEpochSecond(t.firstStart), k.a(),
+                            k.b(), k.port, t.boundary.name(), k.text, t.flows, t.packets, t.bytes});
                 });
-        return new Rows("det_flow_admin", List.of("event_hour", "first_start", "src_addr", "dst_addr", "dst_port",
-                "dst_boundary", "interface_id", "flows", "packets", "bytes"), rows);
+        return new Rows(table, List.of("event_hour", "first_start", "src_addr", "dst_addr", "dst_port",
+                boundaryColumn, "interface_id", "flows", "packets", "bytes"), rows);
     }
 
     private ObjectContribution destinationRows() {
@@ -260,15 +291,16 @@ public final class FlowSummaries implements ObjectAnalyzer<FlowRecord> {
         }
     }
 
-    private static final class Admin {
-        final Boundary dst;
+    /** Traffic of one (hour, source, destination, port), with the boundary of the side outside the internet. */
+    private static final class PortTraffic {
+        final Boundary boundary;
         long firstStart;
         long flows;
         long packets;
         long bytes;
 
-        Admin(Boundary dst, long firstStart) {
-            this.dst = dst;
+        PortTraffic(Boundary boundary, long firstStart) {
+            this.boundary = boundary;
             this.firstStart = firstStart;
         }
     }

@@ -13,6 +13,7 @@ import jp.govcloudops.aggregate.NetworkBoundaries;
 import jp.govcloudops.aggregate.ObjectContribution;
 import jp.govcloudops.config.DetectionProperties;
 import jp.govcloudops.config.NetworkProperties;
+import jp.govcloudops.format.CidrTable;
 import jp.govcloudops.format.flowlog.FlowLogTextReader;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,8 @@ class FlowSummariesTest {
 
     static DetectionProperties.Flow settings(int maxRejectSources, int maxScanPairs) {
         return new DetectionProperties.Flow(List.of(22, 3389), 10, List.of(53, 80, 123, 443, 445, 853, 2049), 32767, 2,
-                maxScanPairs, maxRejectSources, 30, 6, 3.0, 20, 7, 3.0, 52_428_800L, 24, 2000, 30, 7, 1000);
+                maxScanPairs, maxRejectSources, 30, 6, 3.0, 20, 7, 3.0, 52_428_800L, 24, 2000, 30, 7, 1000,
+                List.of(53, 853), List.of("203.0.113.53/32"), 1000);
     }
 
     @Test
@@ -41,6 +43,13 @@ class FlowSummariesTest {
         lines.add(line("10.0.1.5", "192.0.2.10", 41000, 443, 6, 1_000_000, "ACCEPT")); // egress
         lines.add(line("10.0.1.5", "192.0.2.11", 41001, 443, 6, 3_000_000, "ACCEPT"));
         lines.add(line("10.0.1.5", "192.168.100.4", 41002, 443, 6, 9_000_000, "ACCEPT")); // to ASP: not egress
+        lines.add(line("10.0.1.5", "8.8.8.8", 53001, 53, 17, 80, "ACCEPT"));         // DNS to an internet resolver
+        lines.add(line("10.0.1.5", "8.8.8.8", 53002, 53, 17, 90, "ACCEPT"));
+        lines.add(line("10.0.1.5", "1.1.1.1", 53003, 853, 6, 900, "ACCEPT"));        // DNS over TLS
+        lines.add(line("10.0.1.5", "9.9.9.9", 53004, 53, 17, 80, "REJECT"));         // blocked: not reported
+        lines.add(line("10.0.1.5", "203.0.113.53", 53005, 53, 17, 80, "ACCEPT"));    // the approved resolver
+        lines.add(line("10.0.1.5", "10.0.0.2", 53006, 53, 17, 80, "ACCEPT"));        // the VPC's own resolver
+        lines.add(line("10.0.1.5", "172.16.0.53", 53007, 53, 17, 80, "ACCEPT"));     // the on-premises resolver
         lines.add("2 111122223333 eni-1 - - - - - - - " + START + " " + (START + 60) + " - SKIPDATA");
         Map<String, List<Map<String, Object>>> rows = summarise(lines, settings(500, 2000));
 
@@ -58,14 +67,19 @@ class FlowSummariesTest {
         assertThat(rows.get("det_flow_admin")).singleElement().satisfies(a -> assertThat(a)
                 .containsEntry("src_addr", "198.51.100.7").containsEntry("dst_port", 22).containsEntry("bytes", 5000L));
 
+        assertThat(rows.get("det_flow_dns")).extracting(d -> d.get("dst_addr") + ":" + d.get("dst_port") + " "
+                + d.get("flows") + " " + d.get("bytes") + " " + d.get("src_boundary"))
+                .containsExactlyInAnyOrder("8.8.8.8:53 2 170 VPC", "1.1.1.1:853 1 900 VPC");
+
         assertThat(rows.get("det_flow_egress")).singleElement().satisfies(e -> assertThat(e)
                 .containsEntry("src_addr", "10.0.1.5").containsEntry("src_boundary", "VPC")
-                .containsEntry("bytes", 4_000_000L + 60).containsEntry("top_dst_addr", "192.0.2.11"));
+                .containsEntry("bytes", 4_000_000L + 60 + 170 + 900 + 80).containsEntry("top_dst_addr", "192.0.2.11"));
 
         assertThat(rows.get("det_flow_dest")).extracting(d -> d.get("dst_net") + ":" + d.get("dst_port"))
-                .containsExactlyInAnyOrder("192.0.2.0/24:443");
+                .containsExactlyInAnyOrder("192.0.2.0/24:443", "8.8.8.0/24:53", "1.1.1.0/24:853",
+                        "203.0.113.0/24:53");
         assertThat(rows.get("det_flow_reject")).extracting(r -> r.get("src_addr") + "=" + r.get("rejects"))
-                .containsExactlyInAnyOrder("203.0.113.9=30", "198.51.100.7=1");
+                .containsExactlyInAnyOrder("203.0.113.9=30", "198.51.100.7=1", "10.0.1.5=1");
     }
 
     @Test
@@ -96,7 +110,8 @@ class FlowSummariesTest {
     }
 
     static Map<String, List<Map<String, Object>>> summarise(List<String> lines, DetectionProperties.Flow settings) {
-        FlowSummaries summaries = new FlowSummaries(BOUNDARIES, settings);
+        FlowSummaries summaries = new FlowSummaries(BOUNDARIES, settings, CidrTable.<Boolean>builder()
+                .add(settings.dnsApprovedResolvers(), Boolean.TRUE).build());
         String text = "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end"
                 + " action log-status\n" + String.join("\n", lines) + "\n";
         new FlowLogTextReader().read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), START,
