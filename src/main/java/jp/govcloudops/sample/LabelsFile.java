@@ -85,6 +85,7 @@ final class LabelsFile {
         String destination = first.dstaddr();
         Set<String> interfaces = new TreeSet<>();
         Set<Integer> ports = new TreeSet<>();
+        Set<String> destinations = new TreeSet<>();
         Map<String, Integer> actions = new TreeMap<>();
         long packets = 0;
         long bytes = 0;
@@ -96,10 +97,14 @@ final class LabelsFile {
             bytes += row.bytes();
             if (row.srcaddr().equals(source)) {
                 ports.add(row.dstport());
+                destinations.add(row.dstaddr());
                 requestBytes += row.bytes();
             }
         }
         ObjectNode flow = obj("srcaddr", source, "dstaddr", destination, "protocol", first.protocol());
+        // Every address the source reached (the main destination first in dstaddr), for incidents of more than one.
+        ArrayNode destinationList = flow.putArray("dstaddrs");
+        destinations.forEach(destinationList::add);
         ArrayNode portList = flow.putArray("dstPorts");
         ports.forEach(portList::add);
         ArrayNode eniList = flow.putArray("interfaceIds");
@@ -109,7 +114,8 @@ final class LabelsFile {
         flow.put("packets", packets);
         flow.put("bytes", bytes);
         flow.put("bytesFromSource", requestBytes);
-        flow.put("summary", source + " -> " + destination + ": " + ports.size() + " destination port(s), "
+        flow.put("summary", source + " -> " + String.join(", ", destinations) + ": " + ports.size()
+                + " destination port(s), "
                 + incident.flows().size() + " records, " + actions + ", " + requestBytes + " bytes from the source");
         label.set("flow", flow);
     }

@@ -40,6 +40,8 @@ public final class SampleScenario {
 
     static final String SCANNER = "203.0.113.66";
     static final String EXFILTRATION_TARGET = "198.51.100.200";
+    /** A public resolver the exfiltrating server asks instead of its VPC's resolver. */
+    static final String PUBLIC_RESOLVER = "198.51.100.53";
     static final String LEAKED_KEY_SOURCE = "198.51.100.23";
     static final String ROOT_SOURCE = "198.51.100.45";
     /** An on-premises batch server whose connections the レセプト database rejects now and then. */
@@ -362,7 +364,8 @@ public final class SampleScenario {
     private void exfiltration(Account account, long time, SplittableRandom random) {
         PlantedIncident incident = incident("exfiltration-spike", "vpcflow", account, SampleEstate.TOKYO,
                 "An application server sends about 3 GB to one internet address within an hour; normally it sends"
-                        + " a few megabytes an hour, to AWS endpoints only.");
+                        + " a few megabytes an hour, to AWS endpoints only. As it starts, it looks the address up at a"
+                        + " public DNS resolver instead of its VPC's resolver.");
         Vpc vpc = account.vpcs(SampleEstate.TOKYO).get(0);
         NetworkInterface app = vpc.interfaces().stream().filter(i -> i.privateIp().equals(EXFILTRATION_SOURCE))
                 .findFirst().orElseThrow();
@@ -375,6 +378,14 @@ public final class SampleScenario {
             List<FlowRow> rows = FlowRows.connection(vpc, account.id(), End.of(app), End.of(EXFILTRATION_TARGET),
                     null, traffic, time + window * 600L + random.nextInt(5), random);
             incident.add(rows);
+        }
+        // Its own generator, so that the rest of the month stays as it was before these queries were added.
+        SplittableRandom dns = new SplittableRandom(time);
+        for (int query = 0; query < 3; query++) {
+            Traffic lookup = new Traffic(FlowRows.UDP, FlowRows.ephemeralPort(dns), 53, 1, 70 + dns.nextInt(20), 1,
+                    120 + dns.nextInt(100), true);
+            incident.add(FlowRows.connection(vpc, account.id(), End.of(app), End.of(PUBLIC_RESOLVER), null, lookup,
+                    time + query * 20L, dns));
         }
     }
 

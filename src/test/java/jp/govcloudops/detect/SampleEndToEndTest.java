@@ -39,7 +39,7 @@ class SampleEndToEndTest {
             "port-scan", Set.of("flow-port-scan"),
             "sg-open-ssh-world", Set.of("security-group-admin-port-open-to-world"),
             "rejected-traffic-spike", Set.of("flow-reject-spike"),
-            "exfiltration-spike", Set.of("flow-egress-volume-anomaly"));
+            "exfiltration-spike", Set.of("flow-egress-volume-anomaly", "flow-dns-external-resolver"));
 
     /** Findings within this margin of an incident, in its account, are its side effects, not false positives. */
     static final Duration RELATED = Duration.ofHours(2);
@@ -118,6 +118,9 @@ class SampleEndToEndTest {
                     + f.accountId() + " " + FindingMails.jst(f.firstEventAt()) + " " + f.summaryJa()));
 
             assertThat(found).as("planted incidents found by their rules").hasSize(labels.size());
+            assertThat(found).as("the exfiltrating server's lookups at a public resolver").hasEntrySatisfying(
+                    found.keySet().stream().filter(k -> k.endsWith(" exfiltration-spike")).findFirst().orElseThrow(),
+                    rules -> assertThat(rules).contains("flow-dns-external-resolver"));
             assertThat(serious).as("false positives of MEDIUM or above on the quiet background").isEmpty();
             assertThat(unexplained).as("false positives on the quiet background").hasSizeLessThanOrEqualTo(40);
         }

@@ -239,9 +239,11 @@ class SampleContentsTest {
             } else {
                 JsonNode flow = label.path("flow");
                 String src = flow.path("srcaddr").asString();
-                String dst = flow.path("dstaddr").asString();
+                Set<String> dsts = new TreeSet<>();
+                flow.path("dstaddrs").forEach(d -> dsts.add(d.asString()));
+                assertThat(dsts).contains(flow.path("dstaddr").asString());
                 List<SampleReadBack.Flow> matching = sample.flows.stream().filter(f -> keys.contains(f.key())
-                        && ((src.equals(f.src()) && dst.equals(f.dst())) || (src.equals(f.dst()) && dst.equals(f.src()))))
+                        && ((src.equals(f.src()) && dsts.contains(f.dst())) || (src.equals(f.dst()) && dsts.contains(f.src()))))
                         .toList();
                 assertThat(matching.size()).as(label.toString()).isGreaterThanOrEqualTo(label.path("records").asInt());
                 Set<Long> ports = new TreeSet<>();
@@ -258,6 +260,8 @@ class SampleContentsTest {
         JsonNode portScan = label("port-scan").path("flow");
         assertThat(portScan.path("dstPorts").size()).isGreaterThanOrEqualTo(10);
         assertThat(label("exfiltration-spike").path("flow").path("bytesFromSource").asLong()).isGreaterThan(2_000_000_000L);
+        assertThat(label("exfiltration-spike").path("flow").path("dstaddrs")).extracting(JsonNode::asString)
+                .containsExactly("198.51.100.200", "198.51.100.53");
         assertThat(label("rejected-traffic-spike").path("flow").path("actions").path("REJECT").asInt()).isGreaterThanOrEqualTo(100);
         assertThat(label("access-denied-burst").path("errors").asInt()).isGreaterThanOrEqualTo(20);
     }
