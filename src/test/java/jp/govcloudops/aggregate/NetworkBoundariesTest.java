@@ -35,8 +35,8 @@ class NetworkBoundariesTest {
 
     @Test
     void ipv6RangesAreConfigurableBesideIpv4Ones() {
-        NetworkBoundaries dualStack = new NetworkBoundaries(new NetworkProperties(List.of("10.0.0.0/8", "2406:da14::/32"),
-                List.of(), List.of("10.1.0.0/16", "2406:da14:ab:cd00::/56")));
+        NetworkBoundaries dualStack = new NetworkBoundaries(new NetworkProperties(
+                List.of("10.0.0.0/8", "2406:da14::/32"), List.of(), List.of("10.1.0.0/16", "2406:da14:ab:cd00::/56")));
         assertThat(dualStack.ofText("2406:da14:ab:cdff::10")).isEqualTo(Boundary.VPC);
         assertThat(dualStack.ofText("2406:da15::10")).isEqualTo(Boundary.INTERNET);
         assertThat(dualStack.ofV4(v4("10.1.0.9"))).isEqualTo(Boundary.VPC); // the VPC inside the LGCS supernet

@@ -243,7 +243,8 @@ class SampleContentsTest {
                 flow.path("dstaddrs").forEach(d -> dsts.add(d.asString()));
                 assertThat(dsts).contains(flow.path("dstaddr").asString());
                 List<SampleReadBack.Flow> matching = sample.flows.stream().filter(f -> keys.contains(f.key())
-                        && ((src.equals(f.src()) && dsts.contains(f.dst())) || (src.equals(f.dst()) && dsts.contains(f.src()))))
+                        && ((src.equals(f.src()) && dsts.contains(f.dst()))
+                                || (src.equals(f.dst()) && dsts.contains(f.src()))))
                         .toList();
                 assertThat(matching.size()).as(label.toString()).isGreaterThanOrEqualTo(label.path("records").asInt());
                 Set<Long> ports = new TreeSet<>();

@@ -234,7 +234,7 @@ public final class FlowSummaries implements ObjectAnalyzer<FlowRecord> {
                 "packets", "bytes", "top_dst_addr", "top_dst_bytes"), rows);
     }
 
-    /** Rows of (hour, source, destination, port) traffic, most flows first; {@code boundary}: the column named. */
+    /** Rows of (hour, source, destination, port) traffic, most flows first, the boundary in {@code boundaryColumn}. */
     private static ObjectContribution portRows(String table, String boundaryColumn, Map<FlowKey, PortTraffic> traffic,
             int limit) {
         List<Object[]> rows = new ArrayList<>();

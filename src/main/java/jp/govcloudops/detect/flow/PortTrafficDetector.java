@@ -58,9 +58,9 @@ abstract class PortTrafficDetector extends Analytics {
 
     abstract Finding finding(Rule rule, Traffic traffic);
 
-    /** The evidence every such finding carries; {@code destination} names the destination's role. */
-    static Evidence evidence(Traffic t, String destination, String boundary) {
-        return new Evidence("flow").put("src_addr", t.src).put(destination, t.dst).put("dst_port", t.port)
+    /** The evidence every such finding carries; the destination under {@code destinationKey}. */
+    static Evidence evidence(Traffic t, String destinationKey, String boundary) {
+        return new Evidence("flow").put("src_addr", t.src).put(destinationKey, t.dst).put("dst_port", t.port)
                 .put("boundary", boundary).put("interface_id", t.interfaceId).put("action", "ACCEPT")
                 .put("first_start_utc", t.first.toString()).put("flows", t.flows).put("packets", t.packets)
                 .put("bytes", t.bytes);
