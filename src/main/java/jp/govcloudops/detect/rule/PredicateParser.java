@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-import jp.govcloudops.format.Cidr;
+import jp.govcloudops.format.CidrTable;
 
 /**
  * Compiles the YAML form of a predicate. A mapping is the conjunction of its entries; each entry is a structure
@@ -136,15 +136,12 @@ final class PredicateParser {
                 case "exists" -> exists = bool(arg, at);
                 case "is_ip" -> tests.add(ValueTests.isIp(bool(arg, at)));
                 case "in_cidr" -> {
-                    List<Cidr> ranges = new ArrayList<>();
-                    for (String c : strings(arg, at)) {
-                        try {
-                            ranges.add(Cidr.parse(c));
-                        } catch (IllegalArgumentException e) {
-                            throw new RuleFormatException(at + ": " + e.getMessage());
-                        }
+                    try {
+                        tests.add(ValueTests.inCidr(CidrTable.<Boolean>builder()
+                                .add(strings(arg, at), Boolean.TRUE).build()));
+                    } catch (IllegalArgumentException e) {
+                        throw new RuleFormatException(at + ": " + e.getMessage());
                     }
-                    tests.add(ValueTests.inCidr(ranges));
                 }
                 case "gte" -> tests.add(ValueTests.compare(number(arg, at), true));
                 case "lte" -> tests.add(ValueTests.compare(number(arg, at), false));

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import jp.govcloudops.format.Cidr;
+import jp.govcloudops.format.CidrTable;
 import jp.govcloudops.format.IpLiterals;
 
 /** The value operators of the predicate language. */
@@ -80,18 +80,11 @@ final class ValueTests {
         return (v, r) -> isLiteralIp(v) == expected;
     }
 
-    static FieldPath.ValueTest inCidr(List<Cidr> ranges) {
+    /** The value is an IP literal inside one of the networks (a name is never looked up). */
+    static FieldPath.ValueTest inCidr(CidrTable<Boolean> networks) {
         return (v, r) -> {
             byte[] address = IpLiterals.bytes(v);
-            if (address == null) {
-                return false;
-            }
-            for (Cidr c : ranges) {
-                if (c.contains(address)) {
-                    return true;
-                }
-            }
-            return false;
+            return address != null && networks.of(address) != null;
         };
     }
 
