@@ -1,6 +1,7 @@
 package jp.govcloudops.format.flowlog;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -158,17 +159,11 @@ public final class FlowLogParquetReader {
             Binary dst = packetDestination != null && !isDash(packetDestination) ? packetDestination : destination;
             if (src != null && !isDash(src)) {
                 byte[] b = src.getBytesUnsafe();
-                long parsed = IpV4.parse(b, 0, b.length);
-                record.srcIsV4 = IpV4.isValid(parsed);
-                record.srcAddrV4 = (int) parsed;
-                record.srcAddrText = record.srcIsV4 ? null : src.toStringUsingUTF8();
+                record.setSource(b, 0, b.length, StandardCharsets.UTF_8);
             }
             if (dst != null && !isDash(dst)) {
                 byte[] b = dst.getBytesUnsafe();
-                long parsed = IpV4.parse(b, 0, b.length);
-                record.dstIsV4 = IpV4.isValid(parsed);
-                record.dstAddrV4 = (int) parsed;
-                record.dstAddrText = record.dstIsV4 ? null : dst.toStringUsingUTF8();
+                record.setDestination(b, 0, b.length, StandardCharsets.UTF_8);
             }
             long[] numbers = record.numbers;
             if (numbers[FlowRecord.START] == FlowRecord.ABSENT) {

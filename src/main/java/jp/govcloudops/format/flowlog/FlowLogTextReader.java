@@ -337,11 +337,12 @@ public final class FlowLogTextReader {
     private void setAddresses() {
         int source = addressStarts[PKT_SRC] >= 0 ? PKT_SRC : SRC;
         if (addressStarts[source] >= 0) {
-            setSource(addressStarts[source], addressEnds[source]);
+            record.setSource(buffer, addressStarts[source], addressEnds[source], StandardCharsets.ISO_8859_1);
         }
         int destination = addressStarts[PKT_DST] >= 0 ? PKT_DST : DST;
         if (addressStarts[destination] >= 0) {
-            setDestination(addressStarts[destination], addressEnds[destination]);
+            record.setDestination(buffer, addressStarts[destination], addressEnds[destination],
+                    StandardCharsets.ISO_8859_1);
         }
     }
 
@@ -359,20 +360,6 @@ public final class FlowLogTextReader {
             named.add(field);
         }
         return anyKnown ? named.toArray(new FlowField[0]) : null;
-    }
-
-    private void setSource(int s, int e) {
-        long parsed = IpV4.parse(buffer, s, e);
-        record.srcIsV4 = IpV4.isValid(parsed);
-        record.srcAddrV4 = (int) parsed;
-        record.srcAddrText = record.srcIsV4 ? null : new String(buffer, s, e - s, StandardCharsets.ISO_8859_1);
-    }
-
-    private void setDestination(int s, int e) {
-        long parsed = IpV4.parse(buffer, s, e);
-        record.dstIsV4 = IpV4.isValid(parsed);
-        record.dstAddrV4 = (int) parsed;
-        record.dstAddrText = record.dstIsV4 ? null : new String(buffer, s, e - s, StandardCharsets.ISO_8859_1);
     }
 
     /** Non-negative decimal, or Long.MIN_VALUE when not a number. */

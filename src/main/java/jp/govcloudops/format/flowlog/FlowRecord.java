@@ -1,5 +1,6 @@
 package jp.govcloudops.format.flowlog;
 
+import java.nio.charset.Charset;
 import java.util.Arrays;
 
 /**
@@ -43,6 +44,22 @@ public final class FlowRecord {
         Arrays.fill(numbers, ABSENT);
         srcAddrText = dstAddrText = null;
         srcIsV4 = dstIsV4 = false;
+    }
+
+    /** The source address from its bytes {@code [from, to)}: an IPv4 int where it is one, else its text. */
+    void setSource(byte[] b, int from, int to, Charset charset) {
+        long parsed = IpV4.parse(b, from, to);
+        srcIsV4 = IpV4.isValid(parsed);
+        srcAddrV4 = (int) parsed;
+        srcAddrText = srcIsV4 ? null : new String(b, from, to - from, charset);
+    }
+
+    /** The destination address from its bytes {@code [from, to)}: an IPv4 int where it is one, else its text. */
+    void setDestination(byte[] b, int from, int to, Charset charset) {
+        long parsed = IpV4.parse(b, from, to);
+        dstIsV4 = IpV4.isValid(parsed);
+        dstAddrV4 = (int) parsed;
+        dstAddrText = dstIsV4 ? null : new String(b, from, to - from, charset);
     }
 
     /** The text slot of a field, or -1 when no aggregate uses it. */
