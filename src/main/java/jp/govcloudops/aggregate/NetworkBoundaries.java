@@ -3,12 +3,14 @@ package jp.govcloudops.aggregate;
 import jp.govcloudops.config.NetworkProperties;
 import jp.govcloudops.format.CidrTable;
 import jp.govcloudops.format.IpLiterals;
+import org.springframework.stereotype.Component;
 
 /**
  * Classifies addresses by the configured ranges (LGCS on-premises, ASP areas, VPCs; IPv4 or IPv6); anything else
  * private is {@link Boundary#PRIVATE} and anything else is the internet. IPv4 checks run on ints, with no
- * allocation.
+ * allocation. One instance, parsed from the configuration at start-up, serves the aggregates and the detections.
  */
+@Component
 public final class NetworkBoundaries {
 
     private final CidrTable<Boundary> ranges;

@@ -2,7 +2,6 @@ package jp.govcloudops.aggregate;
 
 import java.util.List;
 
-import jp.govcloudops.config.NetworkProperties;
 import jp.govcloudops.format.cloudtrail.CloudTrailEvent;
 import jp.govcloudops.format.flowlog.FlowRecord;
 import jp.govcloudops.source.LogPartition;
@@ -14,8 +13,8 @@ public class UsageAggregates implements AnalyzerFactory {
 
     private final NetworkBoundaries boundaries;
 
-    public UsageAggregates(NetworkProperties network) {
-        this.boundaries = new NetworkBoundaries(network);
+    public UsageAggregates(NetworkBoundaries boundaries) {
+        this.boundaries = boundaries;
     }
 
     @Override

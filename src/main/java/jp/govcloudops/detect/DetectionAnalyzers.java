@@ -6,7 +6,6 @@ import jp.govcloudops.aggregate.AnalyzerFactory;
 import jp.govcloudops.aggregate.NetworkBoundaries;
 import jp.govcloudops.aggregate.ObjectAnalyzer;
 import jp.govcloudops.config.DetectionProperties;
-import jp.govcloudops.config.NetworkProperties;
 import jp.govcloudops.detect.flow.FlowSummaries;
 import jp.govcloudops.detect.rule.CloudTrailRuleIndex;
 import jp.govcloudops.detect.rule.RuleCatalog;
@@ -25,10 +24,10 @@ public class DetectionAnalyzers implements AnalyzerFactory {
     private final NetworkBoundaries boundaries;
     private final CidrTable<Boolean> approvedResolvers;
 
-    public DetectionAnalyzers(RuleCatalog rules, DetectionProperties properties, NetworkProperties network) {
+    public DetectionAnalyzers(RuleCatalog rules, DetectionProperties properties, NetworkBoundaries boundaries) {
         this.rules = rules;
         this.properties = properties;
-        this.boundaries = new NetworkBoundaries(network);
+        this.boundaries = boundaries;
         // Parsed here, at start-up: a text that is not a CIDR stops the application with the text.
         this.approvedResolvers = CidrTable.<Boolean>builder()
                 .add(properties.flow().dnsApprovedResolvers(), Boolean.TRUE).build();
