@@ -2,6 +2,9 @@ package jp.govcloudops.format.flowlog;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,6 +29,14 @@ import jp.govcloudops.format.UnreadableInputException;
 public final class FlowLogTextReader {
 
     private static final int INITIAL_BUFFER = 256 * 1024;
+    /** Bytes after the sentinel that a word read may touch. */
+    private static final int PAD = 8;
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long ZEROS = 0x3030303030303030L;
+    /** Values of text columns up to this length are remembered per column (the next line usually repeats them). */
+    private static final int MEMO_MAX = 64;
     private static final int MAX_LINE = 4 * 1024 * 1024;
     private static final Pattern HEADER_NAME = Pattern.compile("[a-z][a-z0-9_-]*");
     // What a column holds, which decides how its bytes are scanned.
@@ -42,8 +53,11 @@ public final class FlowLogTextReader {
     private final StringCache strings = new StringCache(1 << 14);
     private final FlowRecord record = new FlowRecord();
 
-    /** Read bytes are {@code [0, limit)}; {@code buffer[limit]} is always a '\n' sentinel, so scans need no bound. */
-    private byte[] buffer = new byte[INITIAL_BUFFER + 1];
+    /**
+     * Read bytes are {@code [0, limit)}; {@code buffer[limit]} is always a '\n' sentinel, so scans need no bound, and
+     * {@link #PAD} more bytes follow it so that a word read starting at or before the sentinel stays in the array.
+     */
+    private byte[] buffer = new byte[INITIAL_BUFFER + 1 + PAD];
     private int position;
     private int limit;
     private boolean endOfInput;
@@ -53,6 +67,10 @@ public final class FlowLogTextReader {
     /** Per column: what it holds, and its slot in the record (or its address index). */
     private byte[] kinds;
     private int[] slots;
+    /** The columns something uses (not SKIPPED), with their kinds and slots: what {@link #readFields} reads. */
+    private int[] usedColumns;
+    private byte[] usedKinds;
+    private int[] usedSlots;
     private boolean headerLine;
 
     // What the last scanned line held.
@@ -65,6 +83,10 @@ public final class FlowLogTextReader {
     /** Where each address column's value is in the line; start -1 when absent. */
     private final int[] addressStarts = new int[4];
     private final int[] addressEnds = new int[4];
+    /** Per text column: the last value read and its bytes (with room for a word read past the end). */
+    private String[] memoValues;
+    private byte[][] memoBytes;
+    private int[] memoLengths;
 
     /** Reads every line; returns the number of records (data lines) in the file. */
     public long read(InputStream decompressed, long fallbackStart, Consumer<FlowRecord> records, Quarantine quarantine) {
@@ -144,15 +166,15 @@ public final class FlowLogTextReader {
             limit -= position;
             position = 0;
         }
-        if (limit == buffer.length - 1) {
+        if (limit == buffer.length - 1 - PAD) {
             if (limit >= MAX_LINE) {
                 throw new IOException("a line longer than " + MAX_LINE + " bytes: not a flow-log text file");
             }
-            buffer = Arrays.copyOf(buffer, limit * 2 + 1);
+            buffer = Arrays.copyOf(buffer, limit * 2 + 1 + PAD);
         }
         int n;
         do {
-            n = in.read(buffer, limit, buffer.length - 1 - limit);
+            n = in.read(buffer, limit, buffer.length - 1 - PAD - limit);
         } while (n == 0);
         if (n < 0) {
             endOfInput = true;
@@ -229,15 +251,241 @@ public final class FlowLogTextReader {
             kinds[c] = text >= 0 ? TEXT : number >= 0 ? NUMBER : address >= 0 ? ADDRESS : SKIPPED;
             slots[c] = Math.max(text, Math.max(number, address));
         }
+        int usedCount = 0;
+        for (byte kind : kinds) {
+            usedCount += kind == SKIPPED ? 0 : 1;
+        }
+        usedColumns = new int[usedCount];
+        usedKinds = new byte[usedCount];
+        usedSlots = new int[usedCount];
+        for (int c = 0, u = 0; c < named.length; c++) {
+            if (kinds[c] != SKIPPED) {
+                usedColumns[u] = c;
+                usedKinds[u] = kinds[c];
+                usedSlots[u] = slots[c];
+                u++;
+            }
+        }
+        memoValues = new String[named.length];
+        memoBytes = new byte[named.length][];
+        memoLengths = new int[named.length];
+        for (int c = 0; c < named.length; c++) {
+            memoBytes[c] = kinds[c] == TEXT ? new byte[MEMO_MAX + PAD] : null;
+            memoLengths[c] = -1;
+        }
     }
 
     /**
-     * Scans a data line into {@link #record} in one pass; returns the index of its newline. Written as one method
+     * Reads a data line into {@link #record}; returns the index of its newline. A line whose fields are separated by
+     * single spaces (every line AWS writes) is split a word at a time and then read field by field; any other line
+     * (tabs, runs of spaces, a carriage return inside it, control bytes) takes the byte-at-a-time scan.
+     */
+    private int scanRecord(int lineStart) {
+        int newline = splitWords(lineStart);
+        if (newline < 0) {
+            return scanBytes(lineStart);
+        }
+        if (newline == limit && !endOfInput) {
+            return newline; // cut off by the end of the read bytes: the caller reads on and scans the line again
+        }
+        if (fieldCount == kinds.length) {
+            readFields();
+        }
+        return newline;
+    }
+
+    /**
+     * Finds the line's fields into {@link #starts} and {@link #ends} eight bytes at a time: the separators of a word
+     * come out of a few arithmetic steps rather than a compare and branch per byte, which under the deployed C1
+     * compiler was most of the scan's cost (docs/benchmarks.md). Returns the newline's index, or -1 when the line
+     * needs {@link #scanBytes}: a separator other than one space (or the CR of a CRLF), an empty field, or more
+     * fields than {@link #starts} holds.
+     */
+    private int splitWords(int lineStart) {
+        final byte[] b = buffer;
+        final int[] fieldStarts = starts;
+        final int[] fieldEnds = ends;
+        int count = 0;
+        int fieldStart = lineStart;
+        for (int i = lineStart; ; i += 8) {
+            long word = (long) WORDS.get(b, i);
+            // The high bit of each byte at or below ' ' (space, tab, CR, LF, other control bytes).
+            long separators = ~((word & ~HIGH_BITS) + 0x5f * ONES | word) & HIGH_BITS;
+            while (separators != 0) {
+                int at = i + lowestByte(separators);
+                if (at == fieldStart || count == fieldStarts.length) {
+                    return -1;
+                }
+                fieldStarts[count] = fieldStart;
+                fieldEnds[count] = at;
+                count++;
+                byte c = b[at];
+                if (c != ' ') {
+                    fieldCount = count;
+                    if (c == '\n') {
+                        return at;
+                    }
+                    return c == '\r' && b[at + 1] == '\n' ? at + 1 : -1;
+                }
+                fieldStart = at + 1;
+                separators &= separators - 1;
+            }
+        }
+    }
+
+    /**
+     * The index (0-7) of the lowest byte whose high bit is set in a word of high bits. Not
+     * Long.numberOfTrailingZeros: C1 in Java 17 does not compile that to one instruction but calls its Java code.
+     */
+    private static int lowestByte(long highBits) {
+        long lowest = highBits & -highBits;
+        return (int) (((lowest >>> 7) * 0x0001020304050607L) >>> 56);
+    }
+
+    /** Reads the fields {@link #splitWords} found into {@link #record}: only the columns something uses. */
+    private void readFields() {
+        final byte[] b = buffer;
+        final int[] used = usedColumns;
+        final byte[] kind = usedKinds;
+        final int[] slot = usedSlots;
+        final int[] fieldStarts = starts;
+        final int[] fieldEnds = ends;
+        final FlowRecord r = record;
+        r.clear();
+        problemField = null;
+        final int[] addresses = addressStarts;
+        addresses[SRC] = addresses[DST] = addresses[PKT_SRC] = addresses[PKT_DST] = -1;
+        for (int u = 0; u < used.length; u++) {
+            int column = used[u];
+            int s = fieldStarts[column];
+            int e = fieldEnds[column];
+            switch (kind[u]) {
+                case TEXT -> r.texts[slot[u]] = text(column, s, e);
+                case NUMBER -> {
+                    long value = number(b, s, e);
+                    if (value < 0) {
+                        if (e - s == 1 && b[s] == '-') {
+                            value = FlowRecord.ABSENT;
+                        } else {
+                            if (problemField == null) {
+                                problemField = columns[column];
+                                problemStart = s;
+                                problemEnd = e;
+                            }
+                            continue;
+                        }
+                    }
+                    r.numbers[slot[u]] = value;
+                }
+                default -> { // ADDRESS
+                    if (e - s != 1 || b[s] != '-') {
+                        addresses[slot[u]] = s;
+                        addressEnds[slot[u]] = e;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The decimal digits {@code b[s, e)} as a number, or -1 when they are not 1 to 18 digits. Up to 16 digits are
+     * checked and converted a word at a time, without a branch per digit.
+     */
+    private static long number(byte[] b, int s, int e) {
+        int length = e - s;
+        if (length == 0) {
+            return -1;
+        }
+        if (length <= 8) {
+            return eightDigits(b, s, length);
+        }
+        if (length <= 16) {
+            long high = eightDigits(b, s, length - 8);
+            long low = eightDigits(b, e - 8, 8);
+            return (high | low) < 0 ? -1 : high * 100_000_000L + low;
+        }
+        if (length > 18) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = s; i < e; i++) {
+            int digit = b[i] - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
+    }
+
+    /**
+     * One to eight digits at {@code b[s]} as a number, or -1 when one is not a digit. The digits are moved to the
+     * top of the word behind '0' fill, checked all at once, then combined pairwise (2, 4, then 8 digits) by
+     * multiplication.
+     */
+    private static long eightDigits(byte[] b, int s, int length) {
+        int shift = 8 * (8 - length);
+        long word = (long) WORDS.get(b, s) << shift | ZEROS & ~(-1L << shift);
+        if (((word & 0xf0 * ONES) | ((word + 0x06 * ONES) & 0xf0 * ONES) >>> 4) != 0x33 * ONES) {
+            return -1;
+        }
+        word = (word & 0x0f * ONES) * (256 * 10 + 1) >>> 8;
+        word = (word & 0x00ff00ff00ff00ffL) * (65536 * 100 + 1) >>> 16;
+        return (word & 0x0000ffff0000ffffL) * (4294967296L * 10000 + 1) >>> 32;
+    }
+
+    /**
+     * A text field's String: the column's last value when the bytes repeat it (account, interface, action and
+     * status mostly do from line to line), else the cache's, hashed byte by byte.
+     */
+    private String text(int column, int s, int e) {
+        final byte[] b = buffer;
+        int length = e - s;
+        if (length == 1 && b[s] == '-') {
+            return null;
+        }
+        byte[] memo = memoBytes[column];
+        if (length == memoLengths[column] && sameBytes(b, s, memo, length)) {
+            return memoValues[column];
+        }
+        int hash = 0;
+        int bits = 0;
+        for (int i = s; i < e; i++) {
+            byte c = b[i];
+            hash = 31 * hash + c;
+            bits |= c;
+        }
+        String value = bits >= 0 ? strings.getAscii(b, s, e, hash) : strings.get(b, s, e);
+        if (length <= MEMO_MAX) {
+            System.arraycopy(b, s, memo, 0, length);
+            memoLengths[column] = length;
+            memoValues[column] = value;
+        }
+        return value;
+    }
+
+    /** Whether {@code a[from, from + length)} equals {@code memo[0, length)}, compared a word at a time. */
+    private static boolean sameBytes(byte[] a, int from, byte[] memo, int length) {
+        int k = 0;
+        for (; k + 8 <= length; k += 8) {
+            if ((long) WORDS.get(a, from + k) != (long) WORDS.get(memo, k)) {
+                return false;
+            }
+        }
+        if (k == length) {
+            return true;
+        }
+        long tail = -1L >>> (64 - 8 * (length - k));
+        return (((long) WORDS.get(a, from + k) ^ (long) WORDS.get(memo, k)) & tail) == 0;
+    }
+
+    /**
+     * Scans a data line into {@link #record} byte by byte, in one pass; returns the index of its newline. Written as one method
      * with the byte loops inline and the columns' kinds and slots in tables: the deployed JVM compiles with C1
      * only, which inlines little, and the calls per field (field end, enum switch, setters) cost 13% of the
      * per-record path (docs/benchmarks.md).
      */
-    private int scanRecord(int i) {
+    private int scanBytes(int i) {
         final byte[] b = buffer;
         final byte[] kind = kinds;
         final int[] slot = slots;

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import jp.govcloudops.format.UnreadableInputException;
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,126 @@ class FlowLogTextReaderTest {
         assertThat(read(HEADER + "\n").count).isZero();
     }
 
+    /**
+     * Lines as AWS writes them take the word-at-a-time path, and odd ones (tabs, runs of spaces, CRs, control bytes,
+     * bad numbers, wrong field counts) the byte scan; either way the result must be what a plain split gives.
+     * Random lines, read whole and in random small pieces so that lines also break across refills.
+     */
+    @Test
+    void randomLinesReadAsAPlainSplitReadsThem() {
+        Random random = new Random(20261126);
+        StringBuilder text = new StringBuilder(HEADER).append('\n');
+        List<String> expectedRecords = new ArrayList<>();
+        List<String> expectedRejected = new ArrayList<>();
+        long expectedCount = 0;
+        int lineNumber = 1;
+        for (int n = 0; n < 5000; n++) {
+            String line = randomLine(random);
+            text.append(line);
+            lineNumber++;
+            String content = line.endsWith("\r\n") ? line.substring(0, line.length() - 2)
+                    : line.substring(0, line.length() - 1);
+            String[] fields = content.strip().isEmpty() ? new String[0] : content.replaceAll("^[ \t]+", "")
+                    .split("[ \t]+");
+            if (fields.length == 0) {
+                continue;
+            }
+            expectedCount++;
+            if (fields.length != 14) {
+                expectedRejected.add("line " + lineNumber + ": " + fields.length + " fields where the header names 14");
+                continue;
+            }
+            long[] numbers = new long[14];
+            String problem = null;
+            for (int c : new int[] {5, 6, 7, 8, 9, 10, 11}) {
+                String f = fields[c];
+                if (f.equals("-")) {
+                    numbers[c] = -1;
+                } else if (f.matches("[0-9]{1,18}")) {
+                    numbers[c] = Long.parseLong(f);
+                } else if (problem == null) {
+                    problem = "field " + HEADER.split(" ")[c] + " is not a number: '" + new String(
+                            f.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1) + "'";
+                }
+            }
+            if (problem != null) {
+                expectedRejected.add("line " + lineNumber + ": " + problem);
+                continue;
+            }
+            expectedRecords.add(lineNumber + "|" + orNull(fields[1]) + "|" + orNull(fields[2]) + "|"
+                    + orNull(fields[3]) + "|" + orNull(fields[4]) + "|" + numbers[5] + "|" + numbers[6] + "|"
+                    + numbers[7] + "|" + numbers[8] + "|" + numbers[9] + "|" + (numbers[10] < 0 ? 99 : numbers[10])
+                    + "|" + numbers[11] + "|" + orNull(fields[12]) + "|" + orNull(fields[13]));
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        Result expected = new Result(expectedRecords, expectedRejected, expectedCount);
+        assertThat(readFrom(new ByteArrayInputStream(bytes))).isEqualTo(expected);
+        assertThat(readFrom(new RandomPieces(bytes, new Random(7)))).isEqualTo(expected);
+        assertThat(expectedRecords).hasSizeGreaterThan(4000);
+        assertThat(expectedRejected).hasSizeGreaterThan(100);
+    }
+
+    private static String orNull(String field) {
+        return field.equals("-") ? null : field;
+    }
+
+    /** A version-2 line, usually as AWS writes it, sometimes with one of the oddities a file may hold. */
+    private static String randomLine(Random random) {
+        String[] fields = {"2", pick(random, "123456789012", "111122223333", "-"),
+            pick(random, "eni-0a1b2c3d4e5f60718", "eni-1", "eni-22", "eni-0f0e0d0c0b0a09080", "-"),
+            address(random), address(random), number(random, 5), number(random, 5), pick(random, "6", "17", "1", "-"),
+            number(random, 1 + random.nextInt(18)), number(random, 1 + random.nextInt(18)), number(random, 10),
+            number(random, 10), pick(random, "ACCEPT", "REJECT", "-"), pick(random, "OK", "NODATA", "SKIPDATA")};
+        String separator = " ";
+        String end = "\n";
+        switch (random.nextInt(40)) {
+            case 0 -> separator = "\t";
+            case 1 -> separator = "  ";
+            case 2 -> end = "\r\n";
+            case 3 -> end = "  \n";
+            case 4 -> fields[0] = " " + fields[0];
+            case 5 -> fields[2] = "eni-\r" + random.nextInt(9);
+            case 6 -> fields[2] = "eni-\u0001x";
+            case 7 -> fields[2] = "eni-ü" + random.nextInt(3);
+            case 8 -> fields[6] = random.nextInt(2) == 0 ? "4x" : "+3";
+            case 9 -> fields[9] = "1234567890123456789";
+            case 10 -> fields[8] = "7\u0002";
+            case 11 -> fields[13] = fields[13] + " extra";
+            case 12 -> fields[12] = "";
+            case 13 -> {
+                return random.nextInt(2) == 0 ? "\n" : " \t \n";
+            }
+            default -> {
+            }
+        }
+        return String.join(separator, fields) + end;
+    }
+
+    private static String pick(Random random, String... values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    private static String address(Random random) {
+        return switch (random.nextInt(10)) {
+            case 0 -> "-";
+            case 1 -> "2001:db8::" + Integer.toHexString(random.nextInt(65536));
+            default -> random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(256) + "."
+                    + random.nextInt(256);
+        };
+    }
+
+    /** Up to the given number of digits (without leading zeros), or now and then "-". */
+    private static String number(Random random, int maxDigits) {
+        if (random.nextInt(20) == 0) {
+            return "-";
+        }
+        StringBuilder digits = new StringBuilder().append(1 + random.nextInt(9));
+        for (int d = 1 + random.nextInt(maxDigits); d > 1; d--) {
+            digits.append(random.nextInt(10));
+        }
+        return digits.toString();
+    }
+
     private record Result(List<String> records, List<String> rejected, long count) {
     }
 
@@ -130,6 +251,21 @@ class FlowLogTextReaderTest {
                 + r.action() + "|" + r.logStatus()), (position, reason, excerpt, n) -> rejected.add(position + ": "
                         + reason));
         return new Result(records, rejected, count);
+    }
+
+    /** Hands out the bytes in pieces of 1 to 300. */
+    private static final class RandomPieces extends FilterInputStream {
+        private final Random random;
+
+        RandomPieces(byte[] bytes, Random random) {
+            super(new ByteArrayInputStream(bytes));
+            this.random = random;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return super.read(b, off, Math.min(len, 1 + random.nextInt(300)));
+        }
     }
 
     private static final class OneByteAtATime extends FilterInputStream {
