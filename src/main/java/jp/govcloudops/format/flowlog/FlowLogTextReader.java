@@ -342,7 +342,12 @@ public final class FlowLogTextReader {
         return (int) (((lowest >>> 7) * 0x0001020304050607L) >>> 56);
     }
 
-    /** Reads the fields {@link #splitWords} found into {@link #record}: only the columns something uses. */
+    /**
+     * Reads the fields {@link #splitWords} found into {@link #record}: only the columns something uses. The common
+     * cases are written inline, without calls: C1 inlines only methods under 35 bytecodes, and each call it leaves
+     * spills and reloads every live value (docs/benchmarks.md). A number of up to 16 digits is checked and converted
+     * a word at a time; a text that repeats its column's last value is recognised by comparing words.
+     */
     private void readFields() {
         final byte[] b = buffer;
         final int[] used = usedColumns;
@@ -359,12 +364,53 @@ public final class FlowLogTextReader {
             int column = used[u];
             int s = fieldStarts[column];
             int e = fieldEnds[column];
+            int length = e - s;
             switch (kind[u]) {
-                case TEXT -> r.texts[slot[u]] = text(column, s, e);
+                case TEXT -> {
+                    byte[] memo = memoBytes[column];
+                    boolean same = length == memoLengths[column];
+                    int k = 0;
+                    for (; same && k + 8 <= length; k += 8) {
+                        same = (long) WORDS.get(b, s + k) == (long) WORDS.get(memo, k);
+                    }
+                    if (same && k < length) {
+                        same = (((long) WORDS.get(b, s + k) ^ (long) WORDS.get(memo, k))
+                                & -1L >>> (64 - 8 * (length - k))) == 0;
+                    }
+                    r.texts[slot[u]] = same ? memoValues[column] : text(column, s, e);
+                }
                 case NUMBER -> {
-                    long value = number(b, s, e);
+                    // The digits, moved to the top of one or two words behind '0' fill: high holds all but the
+                    // last eight, low the last eight (or all, for eight or fewer).
+                    int lowLength = length <= 8 ? length : 8;
+                    int shift = 8 * (8 - lowLength);
+                    long low = (long) WORDS.get(b, e - lowLength) << shift | ZEROS & ~(-1L << shift);
+                    long high = ZEROS;
+                    if (length > 8) {
+                        shift = 8 * (16 - length);
+                        high = length > 16 ? 0 : (long) WORDS.get(b, s) << shift | ZEROS & ~(-1L << shift);
+                    }
+                    // Each byte of a word is a digit when its high nibble is 3 and stays 3 after adding 6.
+                    long wrong = ((low & 0xf0 * ONES | (low + 0x06 * ONES & 0xf0 * ONES) >>> 4) ^ 0x33 * ONES)
+                            | ((high & 0xf0 * ONES | (high + 0x06 * ONES & 0xf0 * ONES) >>> 4) ^ 0x33 * ONES);
+                    long value;
+                    if (wrong == 0) {
+                        // Pairs, fours, then eights of digits, combined by multiplication.
+                        low = (low & 0x0f * ONES) * (256 * 10 + 1) >>> 8;
+                        low = (low & 0x00ff00ff00ff00ffL) * (65536 * 100 + 1) >>> 16;
+                        low = (low & 0x0000ffff0000ffffL) * (4294967296L * 10000 + 1) >>> 32;
+                        if (length > 8) {
+                            high = (high & 0x0f * ONES) * (256 * 10 + 1) >>> 8;
+                            high = (high & 0x00ff00ff00ff00ffL) * (65536 * 100 + 1) >>> 16;
+                            high = (high & 0x0000ffff0000ffffL) * (4294967296L * 10000 + 1) >>> 32;
+                            low += high * 100_000_000L;
+                        }
+                        value = low;
+                    } else {
+                        value = longNumber(b, s, e);
+                    }
                     if (value < 0) {
-                        if (e - s == 1 && b[s] == '-') {
+                        if (length == 1 && b[s] == '-') {
                             value = FlowRecord.ABSENT;
                         } else {
                             if (problemField == null) {
@@ -378,7 +424,7 @@ public final class FlowLogTextReader {
                     r.numbers[slot[u]] = value;
                 }
                 default -> { // ADDRESS
-                    if (e - s != 1 || b[s] != '-') {
+                    if (length != 1 || b[s] != '-') {
                         addresses[slot[u]] = s;
                         addressEnds[slot[u]] = e;
                     }
@@ -387,24 +433,9 @@ public final class FlowLogTextReader {
         }
     }
 
-    /**
-     * The decimal digits {@code b[s, e)} as a number, or -1 when they are not 1 to 18 digits. Up to 16 digits are
-     * checked and converted a word at a time, without a branch per digit.
-     */
-    private static long number(byte[] b, int s, int e) {
-        int length = e - s;
-        if (length == 0) {
-            return -1;
-        }
-        if (length <= 8) {
-            return eightDigits(b, s, length);
-        }
-        if (length <= 16) {
-            long high = eightDigits(b, s, length - 8);
-            long low = eightDigits(b, e - 8, 8);
-            return (high | low) < 0 ? -1 : high * 100_000_000L + low;
-        }
-        if (length > 18) {
+    /** 17 or 18 decimal digits as a number, or -1 when {@code b[s, e)} is not 1 to 18 digits. */
+    private static long longNumber(byte[] b, int s, int e) {
+        if (e - s < 17 || e - s > 18) {
             return -1;
         }
         long value = 0;
@@ -419,24 +450,8 @@ public final class FlowLogTextReader {
     }
 
     /**
-     * One to eight digits at {@code b[s]} as a number, or -1 when one is not a digit. The digits are moved to the
-     * top of the word behind '0' fill, checked all at once, then combined pairwise (2, 4, then 8 digits) by
-     * multiplication.
-     */
-    private static long eightDigits(byte[] b, int s, int length) {
-        int shift = 8 * (8 - length);
-        long word = (long) WORDS.get(b, s) << shift | ZEROS & ~(-1L << shift);
-        if (((word & 0xf0 * ONES) | ((word + 0x06 * ONES) & 0xf0 * ONES) >>> 4) != 0x33 * ONES) {
-            return -1;
-        }
-        word = (word & 0x0f * ONES) * (256 * 10 + 1) >>> 8;
-        word = (word & 0x00ff00ff00ff00ffL) * (65536 * 100 + 1) >>> 16;
-        return (word & 0x0000ffff0000ffffL) * (4294967296L * 10000 + 1) >>> 32;
-    }
-
-    /**
-     * A text field's String: the column's last value when the bytes repeat it (account, interface, action and
-     * status mostly do from line to line), else the cache's, hashed byte by byte.
+     * A text field's String from the cache, hashed byte by byte, when it is not its column's last value (account,
+     * interface, action and status mostly repeat it from line to line); it becomes the column's last value.
      */
     private String text(int column, int s, int e) {
         final byte[] b = buffer;
@@ -445,9 +460,6 @@ public final class FlowLogTextReader {
             return null;
         }
         byte[] memo = memoBytes[column];
-        if (length == memoLengths[column] && sameBytes(b, s, memo, length)) {
-            return memoValues[column];
-        }
         int hash = 0;
         int bits = 0;
         for (int i = s; i < e; i++) {
@@ -462,21 +474,6 @@ public final class FlowLogTextReader {
             memoValues[column] = value;
         }
         return value;
-    }
-
-    /** Whether {@code a[from, from + length)} equals {@code memo[0, length)}, compared a word at a time. */
-    private static boolean sameBytes(byte[] a, int from, byte[] memo, int length) {
-        int k = 0;
-        for (; k + 8 <= length; k += 8) {
-            if ((long) WORDS.get(a, from + k) != (long) WORDS.get(memo, k)) {
-                return false;
-            }
-        }
-        if (k == length) {
-            return true;
-        }
-        long tail = -1L >>> (64 - 8 * (length - k));
-        return (((long) WORDS.get(a, from + k) ^ (long) WORDS.get(memo, k)) & tail) == 0;
     }
 
     /**

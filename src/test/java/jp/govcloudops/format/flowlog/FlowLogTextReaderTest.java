@@ -160,7 +160,7 @@ class FlowLogTextReaderTest {
         Result expected = new Result(expectedRecords, expectedRejected, expectedCount);
         assertThat(readFrom(new ByteArrayInputStream(bytes))).isEqualTo(expected);
         assertThat(readFrom(new RandomPieces(bytes, new Random(7)))).isEqualTo(expected);
-        assertThat(expectedRecords).hasSizeGreaterThan(4000);
+        assertThat(expectedRecords).hasSizeGreaterThan(3500);
         assertThat(expectedRejected).hasSizeGreaterThan(100);
     }
 
@@ -191,6 +191,9 @@ class FlowLogTextReaderTest {
             case 10 -> fields[8] = "7\u0002";
             case 11 -> fields[13] = fields[13] + " extra";
             case 12 -> fields[12] = "";
+            case 14 -> fields[10] = "17#0812846"; // a bad byte among the first digits of a long number
+            case 15 -> fields[9] = "12345678:";
+            case 16 -> fields[11] = "12345678901234567"; // 17 digits: read, not word by word
             case 13 -> {
                 return random.nextInt(2) == 0 ? "\n" : " \t \n";
             }
