@@ -14,6 +14,12 @@ import org.springframework.stereotype.Component;
 public final class NetworkBoundaries {
 
     private final CidrTable<Boundary> ranges;
+    /**
+     * Per /16 block of IPv4 addresses (the top 16 bits), the boundary of all its addresses, or null where a
+     * configured range narrower than /16 splits it. Flow logs classify two addresses per record, and this makes
+     * that one array read instead of a walk over the ranges.
+     */
+    private final Boundary[] blocks = new Boundary[1 << 16];
 
     public NetworkBoundaries(NetworkProperties properties) {
         ranges = CidrTable.<Boundary>builder()
@@ -22,9 +28,19 @@ public final class NetworkBoundaries {
                 .add(properties.asp(), Boundary.ASP)
                 .add(properties.lgcs(), Boundary.LGCS)
                 .build();
+        for (int block = 0; block < blocks.length; block++) {
+            if (ranges.isUniformV4Block(block)) {
+                blocks[block] = lookUpV4(block << 16);
+            }
+        }
     }
 
     public Boundary ofV4(int address) {
+        Boundary boundary = blocks[address >>> 16];
+        return boundary != null ? boundary : lookUpV4(address);
+    }
+
+    private Boundary lookUpV4(int address) {
         Boundary configured = ranges.ofV4(address);
         if (configured != null) {
             return configured;

@@ -38,6 +38,19 @@ public final class CidrTable<T> {
         return null;
     }
 
+    /**
+     * Whether every IPv4 address of the /16 block (its top 16 bits) has the same value: no network narrower than
+     * /16 lies inside it.
+     */
+    public boolean isUniformV4Block(int block) {
+        for (int i = 0; i < v4Networks.length; i++) {
+            if (Integer.bitCount(v4Masks[i]) > 16 && v4Networks[i] >>> 16 == block) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** For an address of 4 or 16 bytes ({@link IpLiterals#bytes}): the value of the first network holding it. */
     public T of(byte[] address) {
         if (address.length == 4) {

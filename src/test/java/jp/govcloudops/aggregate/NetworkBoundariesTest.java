@@ -48,6 +48,41 @@ class NetworkBoundariesTest {
                 List.of()))).hasMessageContaining("not an IP network: 'intranet'");
     }
 
+    /**
+     * IPv4 lookups go through a table per /16 block; ranges narrower than /16 split their block. Every address of
+     * such a block, and of its neighbours, classifies as a plain first-match walk over the ranges says.
+     */
+    @Test
+    void rangesNarrowerThanASixteenSplitTheirBlockAddressByAddress() {
+        List<String> lgcs = List.of("172.20.0.0/14", "10.1.0.0/16");
+        List<String> asp = List.of("10.1.128.0/17", "192.168.7.64/26");
+        List<String> vpc = List.of("10.1.2.0/24", "100.64.0.0/10", "203.0.113.8/32");
+        NetworkBoundaries split = new NetworkBoundaries(new NetworkProperties(lgcs, asp, vpc));
+        for (String inBlock : List.of("10.1.0.0", "10.0.0.0", "10.2.0.0", "192.168.7.0", "192.168.6.0", "203.0.113.0",
+                "172.21.0.0", "100.64.0.0", "8.8.8.8")) {
+            int base = v4(inBlock) & 0xffff0000;
+            for (int low = 0; low < 1 << 16; low++) {
+                int address = base | low;
+                assertThat(split.ofV4(address)).as(IpV4.format(address))
+                        .isEqualTo(firstMatch(address, vpc, asp, lgcs));
+            }
+        }
+    }
+
+    private static Boundary firstMatch(int address, List<String> vpc, List<String> asp, List<String> lgcs) {
+        for (var entry : List.of(java.util.Map.entry(vpc, Boundary.VPC), java.util.Map.entry(asp, Boundary.ASP),
+                java.util.Map.entry(lgcs, Boundary.LGCS))) {
+            for (String cidr : entry.getKey()) {
+                int prefix = Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1));
+                int mask = prefix == 0 ? 0 : -1 << (32 - prefix);
+                if ((address & mask) == (v4(cidr.substring(0, cidr.indexOf('/'))) & mask)) {
+                    return entry.getValue();
+                }
+            }
+        }
+        return NetworkBoundaries.isPrivateV4(address) ? Boundary.PRIVATE : Boundary.INTERNET;
+    }
+
     @Test
     void textThatIsNotAnAddressIsUnknownAndNeverResolved() {
         // "localhost" resolves to the loopback address (PRIVATE) if it is looked up as a host name.
