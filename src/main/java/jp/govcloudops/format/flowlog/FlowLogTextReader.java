@@ -21,10 +21,11 @@ import jp.govcloudops.format.UnreadableInputException;
  * A file whose first line is not a header is read in the default version-2 order. A line with the wrong number of
  * fields or a non-numeric number goes to the quarantine; the file goes on.
  *
- * <p>Works on bytes, in one pass over each line: the scan that finds a field's end also parses its number, hashes
- * its string for the cache or just skips it, by what the column holds. Repeating strings come from a cache, so a
- * record costs no allocation. The profile put the earlier three passes (find the line, split it, parse the fields)
- * at most of a record's cost.
+ * <p>Works on bytes. A line as AWS writes it (fields separated by single spaces) is split eight bytes at a time,
+ * then only the columns something uses are read: numbers eight digits at a time, texts from the column's last value
+ * or a cache, addresses located for parsing. Any other line goes through a byte-at-a-time scan that also collapses
+ * runs of blanks. Repeating strings come from a cache, so a record costs no allocation. Both paths are shaped for
+ * the deployed C1 compiler, which inlines little and has no intrinsic for the bit tricks (docs/benchmarks.md).
  */
 public final class FlowLogTextReader {
 
