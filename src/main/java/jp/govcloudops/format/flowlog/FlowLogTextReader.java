@@ -434,7 +434,10 @@ public final class FlowLogTextReader {
         }
     }
 
-    /** 17 or 18 decimal digits as a number, or -1 when {@code b[s, e)} is not 1 to 18 digits. */
+    /**
+     * A number of 17 or 18 digits, which the word-at-a-time check in {@link #readFields} leaves to this loop; -1 for
+     * anything that is not 1 to 18 digits (shorter fields arrive here only when they are not digits).
+     */
     private static long longNumber(byte[] b, int s, int e) {
         if (e - s < 17 || e - s > 18) {
             return -1;
@@ -478,9 +481,9 @@ public final class FlowLogTextReader {
     }
 
     /**
-     * Scans a data line into {@link #record} byte by byte, in one pass; returns the index of its newline. Written as one method
-     * with the byte loops inline and the columns' kinds and slots in tables: the deployed JVM compiles with C1
-     * only, which inlines little, and the calls per field (field end, enum switch, setters) cost 13% of the
+     * Scans a data line into {@link #record} byte by byte, in one pass; returns the index of its newline. Written as
+     * one method with the byte loops inline and the columns' kinds and slots in tables: the deployed JVM compiles
+     * with C1 only, which inlines little, and the calls per field (field end, enum switch, setters) cost 13% of the
      * per-record path (docs/benchmarks.md).
      */
     private int scanBytes(int i) {
