@@ -42,9 +42,11 @@ public final class ObjectIngestor {
     private final List<AnalyzerFactory> analyzers;
     private final int maxQuarantineRows;
     private final RetryTemplate retry;
-    private final CloudTrailReader cloudTrail = new CloudTrailReader();
-    private final FlowLogTextReader flowText = new FlowLogTextReader();
-    private final FlowLogParquetReader flowParquet = new FlowLogParquetReader();
+    // Made on first use: a partition holds one log type, and the CloudTrail reader alone loads Jackson's data
+    // binding (some 450 classes, 90 ms, with the other reading thread waiting for them) that flow logs never need.
+    private CloudTrailReader cloudTrail;
+    private FlowLogTextReader flowText;
+    private FlowLogParquetReader flowParquet;
 
     public ObjectIngestor(ObjectSource source, List<AnalyzerFactory> analyzers, int maxQuarantineRows,
             int objectRetries) {
@@ -82,6 +84,9 @@ public final class ObjectIngestor {
                         // An array, not the list: a for-each over the list allocated an iterator per record.
                         @SuppressWarnings("unchecked")
                         ObjectAnalyzer<CloudTrailEvent>[] each = list.toArray(new ObjectAnalyzer[0]);
+                        if (cloudTrail == null) {
+                            cloudTrail = new CloudTrailReader();
+                        }
                         try {
                             cloudTrail.read(Decompression.open(raw), event -> {
                                 accepted[0]++;
@@ -131,10 +136,16 @@ public final class ObjectIngestor {
             java.util.function.Consumer<FlowRecord> sink, QuarantineCollector quarantine) throws IOException {
         Decompression.Peeked peeked = Decompression.peek(raw);
         if (peeked.parquet()) {
+            if (flowParquet == null) {
+                flowParquet = new FlowLogParquetReader();
+            }
             try (ObjectSource.LocalCopy copy = source.localCopy(object, peeked.stream())) {
                 flowParquet.read(copy.path(), fallbackStart, sink, quarantine);
             }
             return;
+        }
+        if (flowText == null) {
+            flowText = new FlowLogTextReader();
         }
         flowText.read(Decompression.open(peeked.stream()), fallbackStart, sink, quarantine);
     }
