@@ -1,5 +1,7 @@
 package jp.govcloudops.aggregate;
 
+import java.util.BitSet;
+
 import jp.govcloudops.config.NetworkProperties;
 import jp.govcloudops.format.CidrTable;
 import jp.govcloudops.format.IpLiterals;
@@ -16,8 +18,9 @@ public final class NetworkBoundaries {
     private final CidrTable<Boundary> ranges;
     /**
      * Per /16 block of IPv4 addresses (the top 16 bits), the boundary of all its addresses, or null where a
-     * configured range narrower than /16 splits it. Flow logs classify two addresses per record, and this makes
-     * that one array read instead of a walk over the ranges.
+     * configured range narrower than /16 splits it (the private ranges of {@link #isPrivateV4} are all whole /16
+     * blocks). Flow logs classify two addresses per record, and this makes that one array read instead of a walk
+     * over the ranges.
      */
     private final Boundary[] blocks = new Boundary[1 << 16];
 
@@ -28,8 +31,9 @@ public final class NetworkBoundaries {
                 .add(properties.asp(), Boundary.ASP)
                 .add(properties.lgcs(), Boundary.LGCS)
                 .build();
+        BitSet split = ranges.splitV4Blocks();
         for (int block = 0; block < blocks.length; block++) {
-            if (ranges.isUniformV4Block(block)) {
+            if (!split.get(block)) {
                 blocks[block] = lookUpV4(block << 16);
             }
         }

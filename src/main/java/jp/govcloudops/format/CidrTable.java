@@ -1,6 +1,7 @@
 package jp.govcloudops.format;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -39,16 +40,17 @@ public final class CidrTable<T> {
     }
 
     /**
-     * Whether every IPv4 address of the /16 block (its top 16 bits) has the same value: no network narrower than
-     * /16 lies inside it.
+     * The /16 blocks of IPv4 addresses (by their top 16 bits) that a network narrower than /16 lies inside: in every
+     * other block all addresses have the same value.
      */
-    public boolean isUniformV4Block(int block) {
+    public BitSet splitV4Blocks() {
+        BitSet split = new BitSet(1 << 16);
         for (int i = 0; i < v4Networks.length; i++) {
-            if (Integer.bitCount(v4Masks[i]) > 16 && v4Networks[i] >>> 16 == block) {
-                return false;
+            if (Integer.bitCount(v4Masks[i]) > 16) {
+                split.set(v4Networks[i] >>> 16);
             }
         }
-        return true;
+        return split;
     }
 
     /** For an address of 4 or 16 bytes ({@link IpLiterals#bytes}): the value of the first network holding it. */
