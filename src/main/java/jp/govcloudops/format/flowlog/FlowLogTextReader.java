@@ -414,11 +414,7 @@ public final class FlowLogTextReader {
                         if (length == 1 && b[s] == '-') {
                             value = FlowRecord.ABSENT;
                         } else {
-                            if (problemField == null) {
-                                problemField = columns[column];
-                                problemStart = s;
-                                problemEnd = e;
-                            }
+                            noteProblem(column, s, e);
                             continue;
                         }
                     }
@@ -546,11 +542,7 @@ public final class FlowLogTextReader {
                         if (i - s == 1 && b[s] == '-') {
                             value = FlowRecord.ABSENT;
                         } else {
-                            if (problemField == null) {
-                                problemField = columns[column];
-                                problemStart = s;
-                                problemEnd = i;
-                            }
+                            noteProblem(column, s, i);
                             continue;
                         }
                     }
@@ -580,6 +572,15 @@ public final class FlowLogTextReader {
         }
         fieldCount = count;
         return b[i] == '\n' ? i : i + 1;
+    }
+
+    /** Remembers the line's first number field that is not a number, for the quarantine's message. */
+    private void noteProblem(int column, int s, int e) {
+        if (problemField == null) {
+            problemField = columns[column];
+            problemStart = s;
+            problemEnd = e;
+        }
     }
 
     /** The packet-level addresses, where present, name the real endpoints behind NAT gateways and middleboxes. */
