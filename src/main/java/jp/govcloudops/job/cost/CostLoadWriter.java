@@ -6,14 +6,14 @@ import java.util.List;
 import jp.govcloudops.config.CostProperties;
 import jp.govcloudops.cost.CostLoad;
 import jp.govcloudops.cost.MonthForecast;
+import jp.govcloudops.job.RunningStep;
+import jp.govcloudops.store.cost.CostStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import jp.govcloudops.store.cost.CostStore;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Stores each load in the chunk's transaction (one unit per chunk): the billing period is swapped whole. */
@@ -27,8 +27,8 @@ public class CostLoadWriter implements ItemWriter<CostLoad> {
     private final CostProperties properties;
     private final Long jobExecutionId;
 
-    public CostLoadWriter(CostStore store, CostProperties properties,
-            @Value("#{stepExecution}") StepExecution stepExecution) {
+    public CostLoadWriter(CostStore store, CostProperties properties) {
+        StepExecution stepExecution = RunningStep.execution();
         this.store = store;
         this.properties = properties;
         this.jobExecutionId = stepExecution.getJobExecutionId();

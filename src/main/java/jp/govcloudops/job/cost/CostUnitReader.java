@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.List;
 
 import jp.govcloudops.cost.CostUnit;
+import jp.govcloudops.job.RunningStep;
 import jp.govcloudops.source.DataExportLayout;
 import jp.govcloudops.source.ObjectSource;
 import jp.govcloudops.source.SourceObject;
@@ -21,7 +22,6 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,8 +41,8 @@ public class CostUnitReader implements ItemStreamReader<CostUnit> {
     private final Long jobExecutionId;
     private final Deque<CostUnit> pending = new ArrayDeque<>();
 
-    public CostUnitReader(SourceRegistry sources, CostStore store,
-            @Value("#{stepExecution}") StepExecution stepExecution) {
+    public CostUnitReader(SourceRegistry sources, CostStore store) {
+        StepExecution stepExecution = RunningStep.execution();
         this.sources = sources;
         this.store = store;
         this.parameters = CostIngestParameters.of(stepExecution.getJobExecution().getJobParameters());

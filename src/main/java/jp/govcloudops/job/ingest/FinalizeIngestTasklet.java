@@ -3,17 +3,17 @@ package jp.govcloudops.job.ingest;
 import java.util.List;
 
 import jp.govcloudops.config.IngestProperties;
+import jp.govcloudops.job.RunningStep;
 import jp.govcloudops.store.DataGapStore;
 import jp.govcloudops.store.IngestStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,8 +36,8 @@ public class FinalizeIngestTasklet implements Tasklet {
     private final JobExecution jobExecution;
 
     public FinalizeIngestTasklet(IngestStore store, DataGapStore gaps, RunPartitions runPartitions,
-            IngestProperties properties, TransactionTemplate transactions,
-            @Value("#{stepExecution.jobExecution}") JobExecution jobExecution) {
+            IngestProperties properties, TransactionTemplate transactions) {
+        JobExecution jobExecution = RunningStep.execution().getJobExecution();
         this.store = store;
         this.gaps = gaps;
         this.runPartitions = runPartitions;

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jp.govcloudops.job.RunningStep;
 import jp.govcloudops.source.AwsLogsLayout;
 import jp.govcloudops.source.LogPartition;
 import jp.govcloudops.source.ObjectSource;
@@ -15,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,11 +32,10 @@ public class IngestPartitioner implements Partitioner {
     private final IngestStore store;
     private final IngestParameters parameters;
 
-    public IngestPartitioner(SourceRegistry sources, IngestStore store,
-            @Value("#{stepExecution.jobExecution.jobParameters}") org.springframework.batch.core.job.parameters.JobParameters jobParameters) {
+    public IngestPartitioner(SourceRegistry sources, IngestStore store) {
         this.sources = sources;
         this.store = store;
-        this.parameters = IngestParameters.of(jobParameters);
+        this.parameters = IngestParameters.of(RunningStep.execution().getJobParameters());
     }
 
     @Override

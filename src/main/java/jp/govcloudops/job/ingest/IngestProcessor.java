@@ -10,6 +10,7 @@ import jp.govcloudops.config.S3Properties;
 import jp.govcloudops.ingest.IngestedObject;
 import jp.govcloudops.ingest.ObjectIngestor;
 import jp.govcloudops.ingest.PartitionWork;
+import jp.govcloudops.job.RunningStep;
 import jp.govcloudops.source.ObjectSource;
 import jp.govcloudops.source.SourceObject;
 import jp.govcloudops.source.SourceRegistry;
@@ -17,7 +18,6 @@ import jp.govcloudops.store.IngestStore;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +37,8 @@ public class IngestProcessor implements ItemProcessor<SourceObject, IngestedObje
     private final long pauseMillis;
 
     public IngestProcessor(SourceRegistry sources, List<AnalyzerFactory> analyzers, IngestProperties ingest,
-            S3Properties s3, IngestStore store, @Value("#{stepExecution}") StepExecution stepExecution) {
+            S3Properties s3, IngestStore store) {
+        StepExecution stepExecution = RunningStep.execution();
         this.work = PartitionContext.work(stepExecution, store);
         this.pauseMillis = ingest.objectPause().toMillis();
         List<String> configured = IngestParameters.of(stepExecution.getJobExecution().getJobParameters()).sources();

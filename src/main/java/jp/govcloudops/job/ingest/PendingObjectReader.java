@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import jp.govcloudops.ingest.PartitionWork;
+import jp.govcloudops.job.RunningStep;
 import jp.govcloudops.source.ObjectSource;
 import jp.govcloudops.source.SourceObject;
 import jp.govcloudops.source.SourceRegistry;
@@ -18,7 +19,6 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,8 +37,8 @@ public class PendingObjectReader implements ItemStreamReader<SourceObject> {
     private final List<String> configuredSources;
     private final Deque<SourceObject> pending = new ArrayDeque<>();
 
-    public PendingObjectReader(SourceRegistry sources, IngestStore store,
-            @Value("#{stepExecution}") StepExecution stepExecution) {
+    public PendingObjectReader(SourceRegistry sources, IngestStore store) {
+        StepExecution stepExecution = RunningStep.execution();
         this.sources = sources;
         this.store = store;
         this.work = PartitionContext.work(stepExecution, store);
