@@ -33,7 +33,7 @@ import jp.govcloudops.sample.SampleOptions;
  *
  * <p>Options ({@code --name=value}): scale (260: about 5.2 million flow and 1.3 million CloudTrail records),
  * seed, day, work (directory for data and stores), threads (1,2), repeats (3), heap (512m), jvm (further JVM
- * options for the ingestion runs, comma-separated; default -XX:TieredStopAtLevel=1 as jobs/bin/govcloud-ops), compare-jvm (other JVM options:
+ * options for the ingestion runs, comma-separated; default -XX:TieredStopAtLevel=1,-XX:+UseParallelGC as jobs/bin/govcloud-ops), compare-jvm (other JVM options:
  * flow text and CloudTrail also run with these at the highest thread count, back to back), s3, parquet, tenfold,
  * duckdb (all true), detection (false: also run with per-record detection on and report its share), jfr (false:
  * record each ingestion with Flight Recorder), keep (false: delete the generated data at the end).
@@ -81,8 +81,8 @@ public final class IngestionBenchmark {
         }
     }
 
-    /** The JIT setting jobs/bin/govcloud-ops and the nightly unit run with (besides the heap). */
-    static final String DEPLOYED_JVM_OPTIONS = "-XX:TieredStopAtLevel=1";
+    /** The JIT and collector settings jobs/bin/govcloud-ops and the nightly unit run with (besides the heap). */
+    static final String DEPLOYED_JVM_OPTIONS = "-XX:TieredStopAtLevel=1,-XX:+UseParallelGC";
 
     /** One measured run. */
     record Measure(String subject, String source, int threads, int repeat, Properties figures, double load) {
