@@ -20,7 +20,8 @@ import java.util.function.Predicate;
  * {@code CloudTrail-Digest/} and services other than CloudTrail, CloudTrail-Insight and vpcflowlogs are skipped.
  *
  * <p>Every (log type, account, region) stream that exists yields a partition for every date of the range, even a
- * date without a folder, so that an empty day can be judged a gap instead of silently vanishing.
+ * date without a folder, so that an empty day can be judged a gap instead of silently vanishing; {@link #discover}
+ * also says which dates had a folder.
  */
 public final class AwsLogsLayout {
 
@@ -32,9 +33,18 @@ public final class AwsLogsLayout {
         this.source = source;
     }
 
+    /** A partition of the range, and whether its date folder was there when the tree was listed. */
+    public record Discovered(LogPartition partition, boolean folderListed) {
+    }
+
     public List<LogPartition> partitions(LocalDate from, LocalDate to, Set<LogType> logTypes, Predicate<String> account)
             throws IOException {
-        List<LogPartition> partitions = new ArrayList<>();
+        return discover(from, to, logTypes, account).stream().map(Discovered::partition).toList();
+    }
+
+    public List<Discovered> discover(LocalDate from, LocalDate to, Set<LogType> logTypes, Predicate<String> account)
+            throws IOException {
+        List<Discovered> partitions = new ArrayList<>();
         for (String awsLogs : awsLogsFolders()) {
             for (String child : source.listFolders(awsLogs)) {
                 String name = lastSegment(child);
@@ -83,7 +93,7 @@ public final class AwsLogsLayout {
     }
 
     private void plainAccount(String accountFolder, String accountId, LocalDate from, LocalDate to,
-            Set<LogType> logTypes, List<LogPartition> out) throws IOException {
+            Set<LogType> logTypes, List<Discovered> out) throws IOException {
         for (String serviceFolder : source.listFolders(accountFolder)) {
             var type = LogType.fromFolder(lastSegment(serviceFolder));
             if (type.isEmpty() || !logTypes.contains(type.get())) {
@@ -98,7 +108,7 @@ public final class AwsLogsLayout {
     }
 
     private void hiveAccount(String accountFolder, String accountId, LocalDate from, LocalDate to,
-            Set<LogType> logTypes, List<LogPartition> out) throws IOException {
+            Set<LogType> logTypes, List<Discovered> out) throws IOException {
         for (String serviceFolder : source.listFolders(accountFolder)) {
             String service = lastSegment(serviceFolder);
             if (!service.startsWith("aws-service=")) {
@@ -121,15 +131,16 @@ public final class AwsLogsLayout {
     }
 
     private void addRange(LogType type, String accountId, String region, String regionFolder,
-            Map<LocalDate, String> days, LocalDate from, LocalDate to, String hive, List<LogPartition> out) {
+            Map<LocalDate, String> days, LocalDate from, LocalDate to, String hive, List<Discovered> out) {
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             String folder = days.get(day);
-            if (folder == null) {
+            boolean listed = folder != null;
+            if (!listed) {
                 folder = regionFolder + (hive.isEmpty()
                         ? "%04d/%02d/%02d/".formatted(day.getYear(), day.getMonthValue(), day.getDayOfMonth())
                         : "year=%04d/month=%02d/day=%02d/".formatted(day.getYear(), day.getMonthValue(), day.getDayOfMonth()));
             }
-            out.add(new LogPartition(type, accountId, region, day, source.location(), folder));
+            out.add(new Discovered(new LogPartition(type, accountId, region, day, source.location(), folder), listed));
         }
     }
 

@@ -319,6 +319,10 @@ abstract class AbstractIngestionTest {
 
         IngestLauncher.Outcome empty = ingest(tree.root().toString(), first.plusDays(7), first.plusDays(7), false);
         assertThat(empty.summary().openGaps()).isEqualTo(1);
+        // The day has no folder: its partition is recorded and judged, but gets no step to list nothing.
+        assertThat(empty.summary().partitions()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM batch_step_execution WHERE job_execution_id = ?"
+                + " AND step_name LIKE 'ingestObjects%'", Integer.class, empty.execution().getId())).isZero();
         assertThat(empty.summary().hasGapsOrQuarantine()).isTrue();
         assertThat(jdbc.queryForObject("SELECT g.detail FROM data_gap g JOIN log_partition p ON p.id = g.partition_id"
                 + " WHERE p.account_id = ? AND g.resolved_at IS NULL", String.class, account))

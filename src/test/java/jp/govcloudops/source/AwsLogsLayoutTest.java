@@ -50,6 +50,15 @@ class AwsLogsLayoutTest {
         LogPartition missing = partitions.stream().filter(p -> p.name().equals("vpcflow:222222222222:ap-northeast-3:2026-10-02"))
                 .findFirst().orElseThrow();
         assertThat(missing.folderPrefix()).isEqualTo("trail/AWSLogs/222222222222/vpcflowlogs/ap-northeast-3/2026/10/02/");
+
+        // discover says which dates had a folder: only those are worth a listing.
+        assertThat(new AwsLogsLayout(new LocalDirectorySource(root)).discover(LocalDate.parse("2026-10-01"),
+                LocalDate.parse("2026-10-02"), EnumSet.allOf(LogType.class), a -> true).stream()
+                .filter(AwsLogsLayout.Discovered::folderListed).map(d -> d.partition().name()))
+                .containsExactlyInAnyOrder("cloudtrail:111111111111:ap-northeast-1:2026-10-01",
+                        "cloudtrail-insight:111111111111:ap-northeast-1:2026-10-01",
+                        "vpcflow:222222222222:ap-northeast-3:2026-10-01", "vpcflow:333333333333:ap-northeast-1:2026-10-01",
+                        "vpcflow:333333333333:xx-fake-9:2026-10-02");
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The ingestion job, shared by {@code nightly} and {@code reprocess}:
  * <ol>
  * <li>{@code ingestPartitions}: discovers the partitions of the range and runs one {@code ingestObjects} step per
- * partition on a thread pool; each lists the partition's pending objects, has each chunk's objects read in
+ * partition with a date folder on a thread pool; each lists the partition's pending objects, has each chunk's objects read in
  * parallel on a second pool shared by all partitions, and commits every object's manifest row with its
  * aggregates, in listing order;</li>
  * <li>{@code finalizeIngest}: per partition, swaps in a --force run's staged rows, refreshes the summary and

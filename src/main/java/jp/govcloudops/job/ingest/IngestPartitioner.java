@@ -19,8 +19,11 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Splits a run into partitions by walking each source's AWSLogs tree. Only called on a first execution: a
- * restart re-runs the partitions recorded by the failed execution.
+ * Splits a run into partitions by walking each source's AWSLogs tree. Every partition of the range is recorded in
+ * the store, and {@code finalizeIngest} judges its gaps; only those whose date folder exists get a worker step,
+ * since the others have nothing to list (a run over a range that reaches past the newest folder would otherwise
+ * spend a step, its job-repository rows and a listing on each). Only called on a first execution: a restart re-runs
+ * the partitions recorded by the failed execution.
  */
 @Component
 @StepScope
@@ -41,21 +44,26 @@ public class IngestPartitioner implements Partitioner {
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+        int recorded = 0;
         for (String location : parameters.sources()) {
             ObjectSource source = sources.get(location);
             try {
-                for (LogPartition partition : new AwsLogsLayout(source).partitions(parameters.from(), parameters.to(),
-                        parameters.logTypes(), account -> parameters.accounts().isEmpty()
+                for (AwsLogsLayout.Discovered found : new AwsLogsLayout(source).discover(parameters.from(),
+                        parameters.to(), parameters.logTypes(), account -> parameters.accounts().isEmpty()
                                 || parameters.accounts().contains(account))) {
+                    LogPartition partition = found.partition();
                     long id = store.ensurePartition(partition);
-                    partitions.put("p" + id, PartitionContext.of(id, partition));
+                    recorded++;
+                    if (found.folderListed()) {
+                        partitions.put("p" + id, PartitionContext.of(id, partition));
+                    }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot list " + source.location() + ": " + e.getMessage(), e);
             }
         }
-        log.info("{} partitions from {} to {} in {}", partitions.size(), parameters.from(), parameters.to(),
-                parameters.sources());
+        log.info("{} partitions from {} to {} in {}, {} of them with a date folder to read", recorded,
+                parameters.from(), parameters.to(), parameters.sources(), partitions.size());
         return partitions;
     }
 }
