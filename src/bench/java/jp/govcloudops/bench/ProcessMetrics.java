@@ -103,7 +103,9 @@ final class ProcessMetrics {
             }
         }
         out.setProperty("heapPeakBytes", Long.toString(heapPeak));
-        out.setProperty("heapLiveAfterGcMaxBytes", Long.toString(maxLiveAfterGc));
+        // -1 when no collection ran during the work (the parallel collector's young generation can hold a whole
+        // small run): the live heap is then unknown, and at most the peak heap.
+        out.setProperty("heapLiveAfterGcMaxBytes", Long.toString(gcCount() > gcCountStart ? maxLiveAfterGc : -1));
         out.setProperty("heapMaxBytes", Long.toString(Runtime.getRuntime().maxMemory()));
         out.setProperty("rssPeakBytes", Long.toString(statusKilobytes("VmHWM") * 1024));
     }

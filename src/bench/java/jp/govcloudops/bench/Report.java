@@ -49,7 +49,7 @@ final class Report {
                     first.subject(), first.source(), first.threads(), records, wall, records / wall, cpu,
                     cpu * 1e6 / records, seconds(group, "workerCpuSeconds"), seconds(group, "jitSeconds"),
                     mb(group, "rssPeakBytes"), mb(group, "heapPeakBytes"),
-                    mb(group, "heapLiveAfterGcMaxBytes"), median(group, Measure::load)));
+                    liveMb(group), median(group, Measure::load)));
         }
         int t = o.maxThreads();
         r.append("\n### Targets (ratios of runs made back to back, median over the repeats, and their lowest and highest)\n\n");
@@ -166,12 +166,12 @@ final class Report {
         if (one.isEmpty() || ten.isEmpty()) {
             return;
         }
-        r.append(String.format("%nMemory: with -Xmx%s, the flow-log day (%,d records) needed at most %s MB of live heap"
-                + " after a collection (peak heap %s MB, peak RSS %s MB); the day ten times larger (%,d records, %d"
-                + " partitions) ran in the same heap with at most %s MB live (peak heap %s MB, peak RSS %s MB).%n",
-                o.heap(), one.get(0).records(), mb(one, "heapLiveAfterGcMaxBytes"), mb(one, "heapPeakBytes"),
-                mb(one, "rssPeakBytes"), ten.get(0).records(), Long.parseLong(ten.get(0).figures().getProperty("partitions")),
-                mb(ten, "heapLiveAfterGcMaxBytes"), mb(ten, "heapPeakBytes"), mb(ten, "rssPeakBytes")));
+        r.append(String.format("%nMemory: with -Xmx%s, the flow-log day (%,d records) needed %s (peak heap %s MB, peak"
+                + " RSS %s MB); the day ten times larger (%,d records, %d partitions) ran in the same heap with %s (peak"
+                + " heap %s MB, peak RSS %s MB).%n",
+                o.heap(), one.get(0).records(), live(one), mb(one, "heapPeakBytes"), mb(one, "rssPeakBytes"),
+                ten.get(0).records(), Long.parseLong(ten.get(0).figures().getProperty("partitions")), live(ten),
+                mb(ten, "heapPeakBytes"), mb(ten, "rssPeakBytes")));
     }
 
     private static void detection(StringBuilder r, List<Measure> measures, String subject, int threads) {
@@ -197,6 +197,17 @@ final class Report {
             return "–";
         }
         return String.format("%.2f", median(group, m -> Double.parseDouble(m.figures().getProperty(key))));
+    }
+
+    private static String live(List<Measure> group) {
+        String live = liveMb(group);
+        return live.equals("–") ? "no collection during the work" : "at most " + live + " MB of live heap after a collection";
+    }
+
+    /** The largest live heap after a collection over the repeats; "–" when no repeat had a collection. */
+    private static String liveMb(List<Measure> group) {
+        long max = group.stream().mapToLong(m -> m.bytes("heapLiveAfterGcMaxBytes")).max().orElse(-1);
+        return max < 0 ? "–" : String.format("%.0f", max / (double) (1 << 20));
     }
 
     private static String mb(List<Measure> group, String key) {
