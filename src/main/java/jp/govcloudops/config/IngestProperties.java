@@ -28,7 +28,7 @@ import org.springframework.validation.annotation.Validated;
 public record IngestProperties(
         @Min(1) @Max(64) @DefaultValue("2") int threads,
         @Min(0) @Max(64) @DefaultValue("0") int readThreads,
-        @Min(1) @Max(10000) @DefaultValue("20") int objectsPerCommit,
+        @Min(1) @Max(10000) @DefaultValue("50") int objectsPerCommit,
         @Min(0) @Max(60) @DefaultValue("3") int catchUpDays,
         @Min(1) @Max(60) @DefaultValue("7") int gapLookbackDays,
         @Min(1) @DefaultValue("200") int maxQuarantineRowsPerObject,
