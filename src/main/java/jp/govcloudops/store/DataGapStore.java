@@ -2,6 +2,7 @@ package jp.govcloudops.store;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,22 +75,30 @@ public class DataGapStore {
                 Integer.class, partitionId);
     }
 
-    public long openGaps(List<Long> partitionIds) {
-        long open = 0;
-        for (List<Long> batch : batches(partitionIds)) {
-            open += jdbc.queryForObject("SELECT COUNT(*) FROM data_gap WHERE resolved_at IS NULL AND partition_id IN ("
-                    + String.join(", ", java.util.Collections.nCopies(batch.size(), "?")) + ")", Long.class,
-                    batch.toArray());
+    /**
+     * Of the given partitions, those whose gaps {@link #evaluate} could open or close: without active objects, with
+     * unreadable ones, or with a gap open. For the others it would find nothing to do, so a run's finalisation
+     * judges only these (most partitions of a night have objects and nothing wrong). Reads the partitions' summary
+     * columns: refresh them first.
+     */
+    public List<Long> withGapsToJudge(List<Long> partitionIds) {
+        List<Long> judged = new ArrayList<>();
+        for (List<Long> batch : IdBatches.of(partitionIds)) {
+            judged.addAll(jdbc.queryForList("SELECT p.id FROM log_partition p WHERE p.id IN ("
+                    + IdBatches.placeholders(batch) + ") AND (p.objects = 0 OR p.failed_objects > 0 OR EXISTS (SELECT 1"
+                    + " FROM data_gap g WHERE g.partition_id = p.id AND g.resolved_at IS NULL)) ORDER BY p.id",
+                    Long.class, batch.toArray()));
         }
-        return open;
+        return judged;
     }
 
-    private static List<List<Long>> batches(List<Long> ids) {
-        List<List<Long>> batches = new java.util.ArrayList<>();
-        for (int i = 0; i < ids.size(); i += 500) {
-            batches.add(ids.subList(i, Math.min(ids.size(), i + 500)));
+    public long openGaps(List<Long> partitionIds) {
+        long open = 0;
+        for (List<Long> batch : IdBatches.of(partitionIds)) {
+            open += jdbc.queryForObject("SELECT COUNT(*) FROM data_gap WHERE resolved_at IS NULL AND partition_id IN ("
+                    + IdBatches.placeholders(batch) + ")", Long.class, batch.toArray());
         }
-        return batches;
+        return open;
     }
 
     private void open(long partitionId, String kind, String key, String detail, LocalDateTime now) {

@@ -155,14 +155,20 @@ public class IngestStore {
                 + " AND state = 'STAGED'", partitionId, generation);
     }
 
-    /** Recomputes a partition's summary columns from its manifest. */
-    public void refreshPartitionSummary(long partitionId, long jobExecutionId) {
-        jdbc.update("UPDATE log_partition SET"
-                + " objects = (SELECT COUNT(*) FROM source_object o WHERE o.partition_id = log_partition.id AND o.state = 'ACTIVE'),"
-                + " records = (SELECT COALESCE(SUM(o.records), 0) FROM source_object o WHERE o.partition_id = log_partition.id AND o.state = 'ACTIVE'),"
-                + " quarantined = (SELECT COALESCE(SUM(o.quarantined), 0) FROM source_object o WHERE o.partition_id = log_partition.id AND o.state = 'ACTIVE'),"
-                + " failed_objects = (SELECT COUNT(*) FROM source_object o WHERE o.partition_id = log_partition.id AND o.state = 'FAILED'),"
-                + " last_job_execution_id = ?, last_run_at = ? WHERE id = ?", jobExecutionId, UtcTime.now(), partitionId);
+    /** Recomputes the partitions' summary columns from their manifests, a slice of partitions per statement. */
+    public void refreshPartitionSummaries(List<Long> partitionIds, long jobExecutionId) {
+        LocalDateTime now = UtcTime.now();
+        for (List<Long> batch : IdBatches.of(partitionIds)) {
+            List<Object> args = new ArrayList<>(List.of(jobExecutionId, now));
+            args.addAll(batch);
+            jdbc.update("UPDATE log_partition SET"
+                    + " objects = (SELECT COUNT(*) FROM source_object o WHERE o.partition_id = log_partition.id AND o.state = 'ACTIVE'),"
+                    + " records = (SELECT COALESCE(SUM(o.records), 0) FROM source_object o WHERE o.partition_id = log_partition.id AND o.state = 'ACTIVE'),"
+                    + " quarantined = (SELECT COALESCE(SUM(o.quarantined), 0) FROM source_object o WHERE o.partition_id = log_partition.id AND o.state = 'ACTIVE'),"
+                    + " failed_objects = (SELECT COUNT(*) FROM source_object o WHERE o.partition_id = log_partition.id AND o.state = 'FAILED'),"
+                    + " last_job_execution_id = ?, last_run_at = ? WHERE id IN (" + IdBatches.placeholders(batch) + ")",
+                    args.toArray());
+        }
     }
 
     /** The partitions a run covers, by its range and filters (sources as canonical locations). */

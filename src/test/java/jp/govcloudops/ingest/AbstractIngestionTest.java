@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import jp.govcloudops.job.ingest.IngestLauncher;
 import jp.govcloudops.job.ingest.IngestParameters;
 import jp.govcloudops.source.LogType;
+import jp.govcloudops.store.DataGapStore;
 import jp.govcloudops.support.LogTree;
 import jp.govcloudops.support.S3TestServer;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,9 @@ abstract class AbstractIngestionTest {
 
     @Autowired
     jp.govcloudops.job.RunLock runLock;
+
+    @Autowired
+    DataGapStore gaps;
 
     @TempDir
     Path tmp;
@@ -338,6 +342,29 @@ abstract class AbstractIngestionTest {
                 + " WHERE p.account_id = ? AND g.resolved_at IS NOT NULL", Integer.class, account)).isEqualTo(1);
     }
 
+
+    @Test
+    void finalisationJudgesOnlyPartitionsWithSomethingToJudge() {
+        // Summaries as a refresh leaves them: healthy, empty, with an unreadable object, healthy with a gap still
+        // open (an object that became readable), healthy with a gap resolved long ago.
+        long[] ids = new long[5];
+        int[][] summaries = {{24, 0}, {0, 0}, {23, 1}, {24, 0}, {24, 0}};
+        for (int i = 0; i < ids.length; i++) {
+            jdbc.update("INSERT INTO log_partition (log_type, account_id, region, folder_date, source, folder_prefix,"
+                    + " objects, failed_objects) VALUES ('vpcflow', '100000000009', 'ap-northeast-1', ?, 'file:///judge',"
+                    + " 'p/', ?, ?)", LocalDate.parse("2026-10-01").plusDays(i), summaries[i][0], summaries[i][1]);
+            ids[i] = jdbc.queryForObject("SELECT id FROM log_partition WHERE source = 'file:///judge' AND folder_date = ?",
+                    Long.class, LocalDate.parse("2026-10-01").plusDays(i));
+        }
+        jdbc.update("INSERT INTO data_gap (partition_id, kind, object_key, detail, first_detected_at, last_detected_at)"
+                + " VALUES (?, 'UNREADABLE_OBJECT', 'p/x.log.gz', 'could not read', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+                ids[3]);
+        jdbc.update("INSERT INTO data_gap (partition_id, kind, object_key, detail, first_detected_at, last_detected_at,"
+                + " resolved_at) VALUES (?, 'EMPTY_PARTITION', '', 'no objects', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP,"
+                + " CURRENT_TIMESTAMP)", ids[4]);
+
+        assertThat(gaps.withGapsToJudge(Arrays.stream(ids).boxed().toList())).containsExactly(ids[1], ids[2], ids[3]);
+    }
 
     @Test
     void overlappingRunsAreSerialisedOrRefusedWithAClearMessage() throws Exception {

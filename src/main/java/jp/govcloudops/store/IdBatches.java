@@ -1,0 +1,27 @@
+package jp.govcloudops.store;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Ids in slices for {@code IN (...)} lists, small enough for any database's limit on parameters. */
+final class IdBatches {
+
+    private static final int SIZE = 500;
+
+    private IdBatches() {
+    }
+
+    static List<List<Long>> of(List<Long> ids) {
+        List<List<Long>> batches = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += SIZE) {
+            batches.add(ids.subList(i, Math.min(ids.size(), i + SIZE)));
+        }
+        return batches;
+    }
+
+    /** "?, ?, ..." for a batch. */
+    static String placeholders(List<Long> batch) {
+        return String.join(", ", Collections.nCopies(batch.size(), "?"));
+    }
+}
