@@ -6,7 +6,9 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jp.govcloudops.aggregate.ObjectContribution;
 import jp.govcloudops.aggregate.UtcTime;
@@ -35,20 +37,60 @@ public class IngestStore {
         this.contributions = contributions;
     }
 
-    /** The partition's id, creating its row on first sight. */
-    public long ensurePartition(LogPartition p) {
-        Long id = findPartition(p);
-        if (id != null) {
-            return id;
+    /**
+     * The partitions' ids, in their order, creating the rows of those seen for the first time. The known ones come
+     * from one query over the run's dates and sources rather than one per partition: a night's range holds hundreds
+     * of partitions, and this runs before any object is read.
+     */
+    public List<Long> ensurePartitions(List<LogPartition> partitions) {
+        Map<PartitionKey, Long> ids = partitionIds(partitions);
+        boolean inserted = false;
+        for (LogPartition p : partitions) {
+            if (!ids.containsKey(PartitionKey.of(p))) {
+                try {
+                    jdbc.update("INSERT INTO log_partition (log_type, account_id, region, folder_date, source,"
+                            + " folder_prefix) VALUES (?, ?, ?, ?, ?, ?)", p.logType().id(), p.accountId(), p.region(),
+                            p.folderDate(), p.source(), p.folderPrefix());
+                } catch (DuplicateKeyException raced) {
+                    // another process created it first
+                }
+                inserted = true;
+            }
         }
-        try {
-            jdbc.update("INSERT INTO log_partition (log_type, account_id, region, folder_date, source, folder_prefix)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)", p.logType().id(), p.accountId(), p.region(), p.folderDate(),
-                    p.source(), p.folderPrefix());
-        } catch (DuplicateKeyException raced) {
-            // another process created it first
+        if (inserted) {
+            ids = partitionIds(partitions);
         }
-        return findPartition(p);
+        List<Long> result = new ArrayList<>(partitions.size());
+        for (LogPartition p : partitions) {
+            result.add(ids.get(PartitionKey.of(p)));
+        }
+        return result;
+    }
+
+    /** Ids of the stored partitions among these. */
+    private Map<PartitionKey, Long> partitionIds(List<LogPartition> partitions) {
+        Map<PartitionKey, Long> ids = new HashMap<>();
+        if (partitions.isEmpty()) {
+            return ids;
+        }
+        LocalDate from = partitions.stream().map(LogPartition::folderDate).min(LocalDate::compareTo).orElseThrow();
+        LocalDate to = partitions.stream().map(LogPartition::folderDate).max(LocalDate::compareTo).orElseThrow();
+        StringBuilder sql = new StringBuilder("SELECT id, log_type, account_id, region, folder_date, source"
+                + " FROM log_partition WHERE folder_date BETWEEN ? AND ?");
+        List<Object> args = new ArrayList<>(List.of(from, to));
+        in(sql, args, "source", partitions.stream().map(LogPartition::source).distinct().toList());
+        jdbc.query(sql.toString(), rs -> {
+            ids.put(new PartitionKey(rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class),
+                    rs.getString(6)), rs.getLong(1));
+        }, args.toArray());
+        return ids;
+    }
+
+    /** A partition's identity in the store (log_partition_uk). */
+    private record PartitionKey(String logType, String accountId, String region, LocalDate folderDate, String source) {
+        static PartitionKey of(LogPartition p) {
+            return new PartitionKey(p.logType().id(), p.accountId(), p.region(), p.folderDate(), p.source());
+        }
     }
 
     /** The partition with this id, or null. */
@@ -58,13 +100,6 @@ public class IngestStore {
                         rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class), rs.getString(5),
                         rs.getString(6)), id);
         return found.isEmpty() ? null : found.get(0);
-    }
-
-    private Long findPartition(LogPartition p) {
-        List<Long> ids = jdbc.queryForList("SELECT id FROM log_partition WHERE log_type = ? AND account_id = ?"
-                + " AND region = ? AND folder_date = ? AND source = ?", Long.class, p.logType().id(), p.accountId(),
-                p.region(), p.folderDate(), p.source());
-        return ids.isEmpty() ? null : ids.get(0);
     }
 
     public List<ManifestRow> manifest(long partitionId) {

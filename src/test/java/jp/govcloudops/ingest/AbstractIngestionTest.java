@@ -18,8 +18,10 @@ import java.util.TreeMap;
 
 import jp.govcloudops.job.ingest.IngestLauncher;
 import jp.govcloudops.job.ingest.IngestParameters;
+import jp.govcloudops.source.LogPartition;
 import jp.govcloudops.source.LogType;
 import jp.govcloudops.store.DataGapStore;
+import jp.govcloudops.store.IngestStore;
 import jp.govcloudops.support.LogTree;
 import jp.govcloudops.support.S3TestServer;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,9 @@ abstract class AbstractIngestionTest {
 
     @Autowired
     DataGapStore gaps;
+
+    @Autowired
+    IngestStore store;
 
     @TempDir
     Path tmp;
@@ -342,6 +347,25 @@ abstract class AbstractIngestionTest {
                 + " WHERE p.account_id = ? AND g.resolved_at IS NOT NULL", Integer.class, account)).isEqualTo(1);
     }
 
+
+    @Test
+    void partitionsAreRecordedOnceAndKeepTheirIds() {
+        LogPartition a = new LogPartition(LogType.VPCFLOW, "100000000010", "ap-northeast-1", LocalDate.parse("2026-10-01"),
+                "file:///ensure", "a/");
+        LogPartition b = new LogPartition(LogType.CLOUDTRAIL, "100000000010", "ap-northeast-1",
+                LocalDate.parse("2026-10-02"), "file:///ensure", "b/");
+        LogPartition c = new LogPartition(LogType.VPCFLOW, "100000000010", "ap-northeast-3", LocalDate.parse("2026-10-01"),
+                "file:///ensure", "c/");
+        List<Long> first = store.ensurePartitions(List.of(a, b));
+        assertThat(first).doesNotHaveDuplicates().doesNotContainNull();
+
+        List<Long> second = store.ensurePartitions(List.of(c, b, a));
+        assertThat(second.subList(1, 3)).containsExactly(first.get(1), first.get(0));
+        assertThat(second.get(0)).isNotIn(first).isNotNull();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM log_partition WHERE source = 'file:///ensure'",
+                Integer.class)).isEqualTo(3);
+        assertThat(store.partition(second.get(0))).isEqualTo(c);
+    }
 
     @Test
     void finalisationJudgesOnlyPartitionsWithSomethingToJudge() {

@@ -3,11 +3,11 @@ package jp.govcloudops.job.ingest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jp.govcloudops.job.RunningStep;
 import jp.govcloudops.source.AwsLogsLayout;
-import jp.govcloudops.source.LogPartition;
 import jp.govcloudops.source.ObjectSource;
 import jp.govcloudops.source.SourceRegistry;
 import jp.govcloudops.store.IngestStore;
@@ -48,16 +48,16 @@ public class IngestPartitioner implements Partitioner {
         for (String location : parameters.sources()) {
             ObjectSource source = sources.get(location);
             try {
-                for (AwsLogsLayout.Discovered found : new AwsLogsLayout(source).discover(parameters.from(),
+                List<AwsLogsLayout.Discovered> found = new AwsLogsLayout(source).discover(parameters.from(),
                         parameters.to(), parameters.logTypes(), account -> parameters.accounts().isEmpty()
-                                || parameters.accounts().contains(account))) {
-                    LogPartition partition = found.partition();
-                    long id = store.ensurePartition(partition);
-                    recorded++;
-                    if (found.folderListed()) {
-                        partitions.put("p" + id, PartitionContext.of(id, partition));
+                                || parameters.accounts().contains(account));
+                List<Long> ids = store.ensurePartitions(found.stream().map(AwsLogsLayout.Discovered::partition).toList());
+                for (int i = 0; i < found.size(); i++) {
+                    if (found.get(i).folderListed()) {
+                        partitions.put("p" + ids.get(i), PartitionContext.of(ids.get(i), found.get(i).partition()));
                     }
                 }
+                recorded += found.size();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot list " + source.location() + ": " + e.getMessage(), e);
             }

@@ -35,7 +35,7 @@ class PartitionContextTest {
                 LocalDate.parse("2026-10-01"), "/data/logs", "AWSLogs/111122223333/vpcflowlogs/ap-northeast-1/2026/10/01/");
         try (TestDatabase database = TestDatabase.h2(dir); ConfigurableApplicationContext context = database.start()) {
             IngestStore store = context.getBean(IngestStore.class);
-            long id = store.ensurePartition(partition);
+            long id = store.ensurePartitions(List.of(partition)).get(0);
             JobExecution job = new JobExecution(7, new JobInstance(3, IngestJobConfiguration.JOB_NAME),
                     new IngestParameters(partition.folderDate(), partition.folderDate(), Set.of(LogType.VPCFLOW),
                             Set.of(), false, List.of("/data/logs"), 1).toJobParameters());
