@@ -20,11 +20,11 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The ingestion job, shared by {@code nightly} and {@code reprocess}:
  * <ol>
  * <li>{@code ingestPartitions}: discovers the partitions of the range and runs one {@code ingestObjects} step per
- * partition with a date folder on a thread pool; each lists the partition's pending objects, has each chunk's objects read in
- * parallel on a second pool shared by all partitions, and commits every object's manifest row with its
- * aggregates, in listing order;</li>
- * <li>{@code finalizeIngest}: per partition, swaps in a --force run's staged rows, refreshes the summary and
- * records data gaps.</li>
+ * partition with a date folder on a thread pool; each lists the partition's pending objects, has each chunk's
+ * objects read in parallel on a second pool shared by all partitions, and commits every object's manifest row with
+ * its aggregates, in listing order;</li>
+ * <li>{@code finalizeIngest}: swaps in a --force run's staged rows partition by partition, refreshes the partitions'
+ * summaries and records data gaps.</li>
  * </ol>
  * A restart skips completed partitions; the failed one resumes after its last committed object because its reader
  * works from the manifest.
