@@ -235,6 +235,8 @@ public final class FlowLogTextReader {
     }
 
     private void bind(FlowField[] named) {
+        // Each line writes every slot its columns fill (or is rejected); the others stay absent from here on.
+        record.clear();
         columns = named;
         kinds = new byte[named.length];
         slots = new int[named.length];
@@ -357,7 +359,6 @@ public final class FlowLogTextReader {
         final int[] fieldStarts = starts;
         final int[] fieldEnds = ends;
         final FlowRecord r = record;
-        r.clear();
         problemField = null;
         final int[] addresses = addressStarts;
         addresses[SRC] = addresses[DST] = addresses[PKT_SRC] = addresses[PKT_DST] = -1;
@@ -490,7 +491,6 @@ public final class FlowLogTextReader {
         final FlowRecord r = record;
         final String[] texts = r.texts;
         final long[] numbers = r.numbers;
-        r.clear();
         problemField = null;
         final int[] addresses = addressStarts;
         addresses[SRC] = addresses[DST] = addresses[PKT_SRC] = addresses[PKT_DST] = -1;
@@ -588,11 +588,15 @@ public final class FlowLogTextReader {
         int source = addressStarts[PKT_SRC] >= 0 ? PKT_SRC : SRC;
         if (addressStarts[source] >= 0) {
             record.setSource(buffer, addressStarts[source], addressEnds[source], StandardCharsets.ISO_8859_1);
+        } else {
+            record.clearSource();
         }
         int destination = addressStarts[PKT_DST] >= 0 ? PKT_DST : DST;
         if (addressStarts[destination] >= 0) {
             record.setDestination(buffer, addressStarts[destination], addressEnds[destination],
                     StandardCharsets.ISO_8859_1);
+        } else {
+            record.clearDestination();
         }
     }
 

@@ -46,6 +46,16 @@ public final class FlowRecord {
         srcIsV4 = dstIsV4 = false;
     }
 
+    void clearSource() {
+        srcIsV4 = false;
+        srcAddrText = null;
+    }
+
+    void clearDestination() {
+        dstIsV4 = false;
+        dstAddrText = null;
+    }
+
     /** The source address from its bytes {@code [from, to)}: an IPv4 int where it is one, else its text. */
     void setSource(byte[] b, int from, int to, Charset charset) {
         long parsed = IpV4.parse(b, from, to);

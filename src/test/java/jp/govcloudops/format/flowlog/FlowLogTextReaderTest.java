@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 
 import jp.govcloudops.format.UnreadableInputException;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,19 @@ class FlowLogTextReaderTest {
                 "2|123456789012|eni-0a1|10.0.1.5|203.0.113.12|443|49152|6|10|840|1727740800|1727740860|ACCEPT|OK");
         assertThat(r.rejected).isEmpty();
         assertThat(r.count).isEqualTo(1);
+    }
+
+    @Test
+    void aReusedReaderCarriesNothingFromOneObjectToTheNext() {
+        // Ingestors keep their reader from object to object: a column the next file lacks must read as absent.
+        FlowLogTextReader reader = new FlowLogTextReader();
+        List<String> seen = new ArrayList<>();
+        Consumer<FlowRecord> keep = r -> seen.add(r.start() + "|" + r.tcpFlags() + "|" + r.srcAddr() + "|" + r.bytes());
+        reader.read(new ByteArrayInputStream(("interface-id srcaddr bytes start tcp-flags\n"
+                + "eni-1 10.0.0.1 100 1727740800 2\n").getBytes(StandardCharsets.UTF_8)), 11, keep, (p, w, e, n) -> { });
+        reader.read(new ByteArrayInputStream(("interface-id bytes\neni-1 200\neni-1 300\n")
+                .getBytes(StandardCharsets.UTF_8)), 22, keep, (p, w, e, n) -> { });
+        assertThat(seen).containsExactly("1727740800|2|10.0.0.1|100", "22|-1|null|200", "22|-1|null|300");
     }
 
     @Test
