@@ -3,35 +3,47 @@ package jp.govcloudops.format.flowlog;
 /** Dotted-quad IPv4 addresses as ints, parsed straight from bytes. */
 public final class IpV4 {
 
+    private static final long NOT_AN_ADDRESS = 1L << 32;
+
     private IpV4() {
     }
 
-    /** Parses bytes {@code [from, to)}; returns a long with bit 32 set when the text is not an IPv4 address. */
+    /**
+     * Parses bytes {@code [from, to)}; returns a long with bit 32 set when the text is not an IPv4 address (four
+     * octets of one to three digits, each at most 255, joined by dots). Written octet by octet, each digit tested
+     * once: under the deployed C1 compiler this runs for two addresses of every flow-log record.
+     */
     public static long parse(byte[] b, int from, int to) {
+        int i = from;
         int value = 0;
-        int octet = 0;
-        int digits = 0;
-        int dots = 0;
-        for (int i = from; i < to; i++) {
-            byte c = b[i];
-            if (c >= '0' && c <= '9') {
-                octet = octet * 10 + (c - '0');
-                if (++digits > 3 || octet > 255) {
-                    return 1L << 32;
+        for (int k = 0; k < 4; k++) {
+            if (k > 0) {
+                if (i >= to || b[i] != '.') {
+                    return NOT_AN_ADDRESS;
                 }
-            } else if (c == '.' && digits > 0 && dots < 3) {
-                value = (value << 8) | octet;
-                octet = 0;
-                digits = 0;
-                dots++;
-            } else {
-                return 1L << 32;
+                i++;
             }
+            int octet = i < to ? b[i] - '0' : -1;
+            if (octet < 0 || octet > 9) {
+                return NOT_AN_ADDRESS;
+            }
+            i++;
+            int digit = i < to ? b[i] - '0' : -1;
+            if (digit >= 0 && digit <= 9) {
+                octet = octet * 10 + digit;
+                i++;
+                digit = i < to ? b[i] - '0' : -1;
+                if (digit >= 0 && digit <= 9) {
+                    octet = octet * 10 + digit;
+                    i++;
+                    if (octet > 255) {
+                        return NOT_AN_ADDRESS;
+                    }
+                }
+            }
+            value = value << 8 | octet;
         }
-        if (dots != 3 || digits == 0) {
-            return 1L << 32;
-        }
-        return ((value << 8) | octet) & 0xffffffffL;
+        return i == to ? value & 0xffffffffL : NOT_AN_ADDRESS;
     }
 
     public static long parse(String text) {
