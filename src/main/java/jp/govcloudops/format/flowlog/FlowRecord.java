@@ -42,8 +42,8 @@ public final class FlowRecord {
     void clear() {
         Arrays.fill(texts, null);
         Arrays.fill(numbers, ABSENT);
-        srcAddrText = dstAddrText = null;
-        srcIsV4 = dstIsV4 = false;
+        clearSource();
+        clearDestination();
     }
 
     void clearSource() {
