@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Ids in slices for {@code IN (...)} lists, small enough for any database's limit on parameters. */
+/** Parameters of {@code IN (...)} lists, and ids in slices small enough for any database's limit on them. */
 final class IdBatches {
 
     private static final int SIZE = 500;
@@ -22,6 +22,11 @@ final class IdBatches {
 
     /** "?, ?, ..." for a batch. */
     static String placeholders(List<Long> batch) {
-        return String.join(", ", Collections.nCopies(batch.size(), "?"));
+        return placeholders(batch.size());
+    }
+
+    /** "?, ?, ..." for {@code count} parameters. */
+    static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -221,8 +220,8 @@ public class IngestStore {
     }
 
     private static void in(StringBuilder sql, List<Object> args, String column, Collection<String> values) {
-        sql.append(" AND ").append(column).append(" IN (")
-                .append(String.join(", ", Collections.nCopies(Math.max(1, values.size()), "?"))).append(')');
+        sql.append(" AND ").append(column).append(" IN (").append(IdBatches.placeholders(Math.max(1, values.size())))
+                .append(')');
         if (values.isEmpty()) {
             args.add("");
         }
