@@ -1,21 +1,40 @@
 package jp.govcloudops.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
-/** Starts one measured child JVM on the benchmark's class path and reads back the figures it wrote. */
+/** Starts one measured child JVM on the benchmark's class path (or part of it) and reads back the figures it wrote. */
 final class ChildRun {
 
     private ChildRun() {
     }
 
-    static Properties run(Path dir, String name, List<String> jvmOptions, String mainClass, List<String> args) {
+    /** The benchmark's own class path. */
+    static String classPath() {
+        return System.getProperty("java.class.path");
+    }
+
+    /**
+     * The benchmark's class path without the entries whose path contains {@code fragment}: our ingestion runs
+     * leave out DuckDB's driver, which the application never has. Loaded by the JDBC driver lookup at start-up,
+     * its initialisation brings up the JDK's Flight Recorder, work a production process does itself.
+     */
+    static String classPathWithout(String fragment) {
+        return Arrays.stream(classPath().split(File.pathSeparator)).filter(entry -> !entry.contains(fragment))
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    static Properties run(Path dir, String name, List<String> jvmOptions, String classPath, String mainClass,
+            List<String> args) {
         try {
             Files.createDirectories(dir);
             Path log = dir.resolve(name + ".log");
@@ -23,7 +42,7 @@ final class ChildRun {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions);
             command.add("-cp");
-            command.add(System.getProperty("java.class.path"));
+            command.add(classPath);
             command.add(mainClass);
             command.addAll(args);
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -223,9 +223,10 @@ public final class IngestionBenchmark {
         }
         String name = "duckdb-" + kind + "-" + rep;
         double load = ChildRun.load();
-        Properties p = ChildRun.run(runs, name, List.of("-Xmx256m"), DuckDbAggregates.class.getName(),
-                List.of(runs.resolve(name + ".properties").toString(), runs.resolve(rowsName(kind, rep)).toString(), kind,
-                        lists.resolve(kind + ".txt").toString(), "2"));
+        Properties p = ChildRun.run(runs, name, List.of("-Xmx256m"), ChildRun.classPath(),
+                DuckDbAggregates.class.getName(), List.of(runs.resolve(name + ".properties").toString(),
+                        runs.resolve(rowsName(kind, rep)).toString(), kind, lists.resolve(kind + ".txt").toString(),
+                        "2"));
         measures.add(new Measure("DuckDB " + kind.replace("-", " ").replace("cloudtrail", "CloudTrail"), "local", 2,
                 rep, p, load));
         log("%s: %s s, %s records", name, p.getProperty("wallSeconds"), p.getProperty("records"));
@@ -264,7 +265,8 @@ public final class IngestionBenchmark {
         }
         args.addAll(extra);
         double load = ChildRun.load();
-        Properties p = ChildRun.run(runs, name, jvm, MeasuredIngest.class.getName(), args);
+        Properties p = ChildRun.run(runs, name, jvm, ChildRun.classPathWithout("duckdb"), MeasuredIngest.class.getName(),
+                args);
         deleteTree(store);
         if (!"COMPLETED".equals(p.getProperty("status"))) {
             throw new IllegalStateException(name + " ended " + p.getProperty("status") + "; see " + runs.resolve(name + ".log"));

@@ -3,6 +3,7 @@ package jp.govcloudops.bench;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,9 +58,12 @@ public final class MeasuredIngest {
                 .logStartupInfo(false)
                 .run(properties.toArray(new String[0]))) {
             IngestParameters parameters = new IngestParameters(from, to, types, accounts, false, List.of(source), 1);
+            // The job's window in JVM uptime, to line it up with -Xlog and -XX:+PrintCompilation output.
+            out.setProperty("jobStartUptimeMs", Long.toString(ManagementFactory.getRuntimeMXBean().getUptime()));
             metrics.start();
             IngestLauncher.Outcome outcome = context.getBean(IngestLauncher.class).run(parameters, Duration.ofMinutes(1));
             metrics.stop(out);
+            out.setProperty("jobEndUptimeMs", Long.toString(ManagementFactory.getRuntimeMXBean().getUptime()));
             IngestRunSummary s = outcome.summary();
             out.setProperty("status", outcome.execution().getStatus().toString());
             out.setProperty("partitions", Integer.toString(s.partitions()));
