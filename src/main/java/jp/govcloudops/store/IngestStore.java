@@ -1,6 +1,7 @@
 package jp.govcloudops.store;
 
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import jp.govcloudops.ingest.QuarantineEntry;
 import jp.govcloudops.source.LogPartition;
 import jp.govcloudops.source.LogType;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -108,66 +110,102 @@ public class IngestStore {
     }
 
     /**
-     * Stores one object's outcome. Runs inside the chunk's transaction, so the manifest row and the rows it owns
-     * commit together: an object is counted once or not at all.
+     * Stores a chunk's objects inside the chunk's transaction, so each manifest row and the rows it owns commit
+     * together: an object is counted once or not at all. Each kind of statement runs once for the chunk, as a JDBC
+     * batch, not once per object: a night stores thousands of small objects, and every statement costs a prepare, a
+     * round trip to a networked database and, on H2, its parse and bookkeeping. A chunk's objects come from one
+     * listing of one partition, so their keys differ and the order of the statements across objects does not
+     * matter.
      */
-    public void write(IngestedObject result) {
-        PartitionWork work = result.work();
-        long partitionId = work.partitionId();
-        String key = result.object().key();
-        if (result.isFailed()) {
-            // A failed read never removes data: earlier good rows of the key stay until a read succeeds.
-            jdbc.update("DELETE FROM source_object WHERE partition_id = ? AND object_key = ? AND state = 'FAILED'",
-                    partitionId, key);
-            insertManifest(result, ManifestRow.FAILED);
+    public void write(List<? extends IngestedObject> results) {
+        if (results.isEmpty()) {
             return;
         }
-        String state;
-        if (work.force()) {
-            jdbc.update("DELETE FROM source_object WHERE partition_id = ? AND object_key = ? AND state = 'STAGED'",
-                    partitionId, key);
-            state = ManifestRow.STAGED;
-        } else {
-            // A changed object replaces its previous version's contribution (cascading to its rows).
-            jdbc.update("DELETE FROM source_object WHERE partition_id = ? AND object_key = ?"
-                    + " AND state IN ('ACTIVE', 'FAILED')", partitionId, key);
-            state = ManifestRow.ACTIVE;
+        List<Object[]> failedKeys = new ArrayList<>();
+        List<Object[]> stagedKeys = new ArrayList<>();
+        List<Object[]> replacedKeys = new ArrayList<>();
+        for (IngestedObject result : results) {
+            Object[] key = {result.work().partitionId(), result.object().key()};
+            (result.isFailed() ? failedKeys : result.work().force() ? stagedKeys : replacedKeys).add(key);
         }
-        long objectId = insertManifest(result, state);
-        for (ObjectContribution contribution : result.contributions()) {
-            contributions.write(contribution, objectId, partitionId);
+        // A failed read never removes data: earlier good rows of the key stay until a read succeeds.
+        deleteManifestRows("state = 'FAILED'", failedKeys);
+        deleteManifestRows("state = 'STAGED'", stagedKeys);
+        // A changed object replaces its previous version's contribution (cascading to its rows).
+        deleteManifestRows("state IN ('ACTIVE', 'FAILED')", replacedKeys);
+
+        List<Long> objectIds = insertManifest(results);
+        List<ContributionWriter.Owned> owned = new ArrayList<>();
+        List<Object[]> quarantined = new ArrayList<>();
+        LocalDateTime now = UtcTime.now();
+        for (int i = 0; i < results.size(); i++) {
+            IngestedObject result = results.get(i);
+            long objectId = objectIds.get(i);
+            long partitionId = result.work().partitionId();
+            for (ObjectContribution contribution : result.contributions()) {
+                owned.add(new ContributionWriter.Owned(contribution, objectId, partitionId));
+            }
+            for (QuarantineEntry q : result.quarantine()) {
+                quarantined.add(new Object[] {objectId, partitionId, result.object().key(), cut(q.position(), 256),
+                        cut(q.reason(), 2000), cut(q.excerpt(), 2000), q.records(), now});
+            }
         }
-        if (!result.quarantine().isEmpty()) {
-            LocalDateTime now = UtcTime.now();
+        contributions.write(owned);
+        if (!quarantined.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO quarantine (object_id, partition_id, object_key, position, reason, excerpt,"
-                    + " records, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", result.quarantine().stream()
-                    .map(q -> new Object[] {objectId, partitionId, key, cut(q.position(), 256), cut(q.reason(), 2000),
-                            cut(q.excerpt(), 2000), q.records(), now})
-                    .toList());
+                    + " records, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", quarantined);
         }
     }
 
-    private long insertManifest(IngestedObject result, String state) {
+    private void deleteManifestRows(String stateCondition, List<Object[]> keys) {
+        if (!keys.isEmpty()) {
+            jdbc.batchUpdate("DELETE FROM source_object WHERE partition_id = ? AND object_key = ? AND "
+                    + stateCondition, keys);
+        }
+    }
+
+    /** Inserts the objects' manifest rows in one batch and returns their ids, in the objects' order. */
+    private List<Long> insertManifest(List<? extends IngestedObject> results) {
+        LocalDateTime now = UtcTime.now();
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        PartitionWork work = result.work();
-        jdbc.update(con -> {
-            PreparedStatement ps = con.prepareStatement("INSERT INTO source_object (partition_id, object_key, etag,"
-                    + " size_bytes, state, generation, records, quarantined, error, job_execution_id, processed_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
-            ps.setLong(1, work.partitionId());
-            ps.setString(2, result.object().key());
-            ps.setString(3, result.object().etag());
-            ps.setLong(4, result.object().size());
-            ps.setString(5, state);
-            ps.setLong(6, work.generation());
-            ps.setLong(7, result.records());
-            ps.setLong(8, result.quarantinedRecords());
-            ps.setString(9, cut(result.error(), 2000));
-            ps.setLong(10, work.jobExecutionId());
-            ps.setObject(11, UtcTime.now());
-            return ps;
-        }, keys);
-        return keys.getKeyAs(Number.class).longValue();
+        jdbc.batchUpdate(con -> con.prepareStatement("INSERT INTO source_object (partition_id, object_key, etag,"
+                + " size_bytes, state, generation, records, quarantined, error, job_execution_id, processed_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"}), new BatchPreparedStatementSetter() {
+
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        IngestedObject result = results.get(i);
+                        PartitionWork work = result.work();
+                        ps.setLong(1, work.partitionId());
+                        ps.setString(2, result.object().key());
+                        ps.setString(3, result.object().etag());
+                        ps.setLong(4, result.object().size());
+                        ps.setString(5, result.isFailed() ? ManifestRow.FAILED
+                                : work.force() ? ManifestRow.STAGED : ManifestRow.ACTIVE);
+                        ps.setLong(6, work.generation());
+                        ps.setLong(7, result.records());
+                        ps.setLong(8, result.quarantinedRecords());
+                        ps.setString(9, cut(result.error(), 2000));
+                        ps.setLong(10, work.jobExecutionId());
+                        ps.setObject(11, now);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return results.size();
+                    }
+                }, keys);
+        List<Map<String, Object>> rows = keys.getKeyList();
+        if (rows.size() != results.size()) {
+            throw new IllegalStateException("the database returned " + rows.size() + " generated ids for "
+                    + results.size() + " manifest rows");
+        }
+        List<Long> ids = new ArrayList<>(rows.size());
+        for (Map<String, Object> row : rows) {
+            // One generated column, whose name's case depends on the database.
+            ids.add(((Number) row.values().iterator().next()).longValue());
+        }
+        return ids;
     }
 
     /**

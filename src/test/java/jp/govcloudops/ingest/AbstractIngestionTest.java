@@ -299,11 +299,14 @@ abstract class AbstractIngestionTest {
                 .findFirst().orElseThrow()).contains("line 3 9 fields where the header names 14")
                 .contains("line 4 field bytes is not a number: '7O0'");
 
-        // For every object: records in views + quarantined records = records in the file.
+        // For every object: its quarantine rows and its own aggregate rows (the chunk's objects are stored in one
+        // batch per table, so each row must carry its own object's id) add up to the records of the file.
         jdbc.query("SELECT o.object_key, o.records, o.quarantined, (SELECT COALESCE(SUM(q.records), 0) FROM quarantine q"
-                + " WHERE q.object_id = o.id) FROM source_object o JOIN log_partition p ON p.id = o.partition_id"
-                + " WHERE p.account_id = ?", rs -> {
+                + " WHERE q.object_id = o.id), (SELECT COALESCE(SUM(c.events), 0) FROM ct_hourly c WHERE c.object_id = o.id)"
+                + " + (SELECT COALESCE(SUM(f.flows), 0) FROM flow_hourly f WHERE f.object_id = o.id)"
+                + " FROM source_object o JOIN log_partition p ON p.id = o.partition_id WHERE p.account_id = ?", rs -> {
                     assertThat(rs.getLong(3)).as(rs.getString(1)).isEqualTo(rs.getLong(4));
+                    assertThat(rs.getLong(5)).as(rs.getString(1)).isEqualTo(rs.getLong(2) - rs.getLong(3));
                 }, account);
         long stored = jdbc.queryForObject("SELECT SUM(o.records - o.quarantined) FROM source_object o JOIN log_partition p"
                 + " ON p.id = o.partition_id WHERE p.account_id = ?", Long.class, account);

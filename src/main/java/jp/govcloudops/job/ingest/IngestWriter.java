@@ -18,8 +18,6 @@ public class IngestWriter implements ItemWriter<IngestedObject> {
 
     @Override
     public void write(Chunk<? extends IngestedObject> chunk) {
-        for (IngestedObject result : chunk) {
-            store.write(result);
-        }
+        store.write(chunk.getItems());
     }
 }
