@@ -85,6 +85,9 @@ public final class IngestionBenchmark {
     static final String DEPLOYED_JVM_OPTIONS = "-XX:TieredStopAtLevel=1,-XX:+UseParallelGC";
 
     /** One measured run. */
+    /** Two zcat processes started together, right after our flow-text runs: the two cores' capacity then. */
+    static final String ZCAT_TWO_AT_ONCE = "zcat, two at once";
+
     record Measure(String subject, String source, int threads, int repeat, Properties figures, double load) {
 
         double wall() {
@@ -149,6 +152,9 @@ public final class IngestionBenchmark {
             for (int t : options.threads()) {
                 ours(rep, "flow text", local, t, "vpcflow", files.flowTextAccounts(), "flow_daily", List.of());
             }
+            measures.add(new Measure(ZCAT_TWO_AT_ONCE, "local", 2, rep, Zcat.run(files.flowText(), 2),
+                    ChildRun.load()));
+            log("two zcats at once: %s s", last().figures().getProperty("wallSeconds"));
             duck(rep, "cloudtrail", lists);
             for (int t : options.threads()) {
                 ours(rep, "CloudTrail", local, t, "cloudtrail", Set.of(), "cloudtrail_daily", List.of());
