@@ -50,13 +50,13 @@ public class BatchEventClasses {
     }
 
     private static void initialise() {
-        for (Class<?> eventClass : eventClasses()) {
-            try {
+        try {
+            for (Class<?> eventClass : eventClasses()) {
                 Class.forName(eventClass.getName(), true, eventClass.getClassLoader());
-            } catch (ClassNotFoundException | LinkageError e) {
-                // Only a head start: the job loads the class itself when it needs it.
-                log.debug("Could not initialise {} ahead of the job", eventClass.getName(), e);
             }
+        } catch (ClassNotFoundException | LinkageError e) {
+            // Only a head start: the job loads the classes itself when it needs them, and says so if it cannot.
+            log.debug("Could not set up Spring Batch's event classes ahead of the job", e);
         }
     }
 
