@@ -84,10 +84,10 @@ public final class IngestionBenchmark {
     /** The JIT and collector settings jobs/bin/govcloud-ops and the nightly unit run with (besides the heap). */
     static final String DEPLOYED_JVM_OPTIONS = "-XX:TieredStopAtLevel=1,-XX:+UseParallelGC";
 
-    /** One measured run. */
     /** Two zcat processes started together, right after our flow-text runs: the two cores' capacity then. */
     static final String ZCAT_TWO_AT_ONCE = "zcat, two at once";
 
+    /** One measured run. */
     record Measure(String subject, String source, int threads, int repeat, Properties figures, double load) {
 
         double wall() {
