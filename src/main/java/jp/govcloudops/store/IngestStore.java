@@ -126,7 +126,11 @@ public class IngestStore {
         List<Object[]> replacedKeys = new ArrayList<>();
         for (IngestedObject result : results) {
             Object[] key = {result.work().partitionId(), result.object().key()};
-            (result.isFailed() ? failedKeys : result.work().force() ? stagedKeys : replacedKeys).add(key);
+            switch (manifestState(result)) {
+                case ManifestRow.FAILED -> failedKeys.add(key);
+                case ManifestRow.STAGED -> stagedKeys.add(key);
+                default -> replacedKeys.add(key);
+            }
         }
         // A failed read never removes data: earlier good rows of the key stay until a read succeeds.
         deleteManifestRows("state = 'FAILED'", failedKeys);
@@ -134,10 +138,10 @@ public class IngestStore {
         // A changed object replaces its previous version's contribution (cascading to its rows).
         deleteManifestRows("state IN ('ACTIVE', 'FAILED')", replacedKeys);
 
-        List<Long> objectIds = insertManifest(results);
+        LocalDateTime now = UtcTime.now();
+        List<Long> objectIds = insertManifest(results, now);
         List<ContributionWriter.Owned> owned = new ArrayList<>();
         List<Object[]> quarantined = new ArrayList<>();
-        LocalDateTime now = UtcTime.now();
         for (int i = 0; i < results.size(); i++) {
             IngestedObject result = results.get(i);
             long objectId = objectIds.get(i);
@@ -164,9 +168,13 @@ public class IngestStore {
         }
     }
 
+    /** A failed read is kept as FAILED, a --force run's rows as STAGED until the swap, any other as ACTIVE. */
+    private static String manifestState(IngestedObject result) {
+        return result.isFailed() ? ManifestRow.FAILED : result.work().force() ? ManifestRow.STAGED : ManifestRow.ACTIVE;
+    }
+
     /** Inserts the objects' manifest rows in one batch and returns their ids, in the objects' order. */
-    private List<Long> insertManifest(List<? extends IngestedObject> results) {
-        LocalDateTime now = UtcTime.now();
+    private List<Long> insertManifest(List<? extends IngestedObject> results, LocalDateTime processedAt) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.batchUpdate(con -> con.prepareStatement("INSERT INTO source_object (partition_id, object_key, etag,"
                 + " size_bytes, state, generation, records, quarantined, error, job_execution_id, processed_at)"
@@ -180,14 +188,13 @@ public class IngestStore {
                         ps.setString(2, result.object().key());
                         ps.setString(3, result.object().etag());
                         ps.setLong(4, result.object().size());
-                        ps.setString(5, result.isFailed() ? ManifestRow.FAILED
-                                : work.force() ? ManifestRow.STAGED : ManifestRow.ACTIVE);
+                        ps.setString(5, manifestState(result));
                         ps.setLong(6, work.generation());
                         ps.setLong(7, result.records());
                         ps.setLong(8, result.quarantinedRecords());
                         ps.setString(9, cut(result.error(), 2000));
                         ps.setLong(10, work.jobExecutionId());
-                        ps.setObject(11, now);
+                        ps.setObject(11, processedAt);
                     }
 
                     @Override
