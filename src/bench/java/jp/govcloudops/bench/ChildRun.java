@@ -45,6 +45,9 @@ final class ChildRun {
             command.add(classPath);
             command.add(mainClass);
             command.addAll(args);
+            // The same run again by hand (a profiler added, an A/B of two builds): sh runs/<name>.cmd
+            Files.writeString(dir.resolve(name + ".cmd"),
+                    command.stream().map(ChildRun::shellQuoted).collect(Collectors.joining(" ")) + "\n");
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             int exit = process.waitFor();
             Path result = Path.of(args.get(0));
@@ -64,6 +67,10 @@ final class ChildRun {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String shellQuoted(String argument) {
+        return "'" + argument.replace("'", "'\\''") + "'";
     }
 
     /** The 1-minute load average: how busy the machine was when a measurement started. */
