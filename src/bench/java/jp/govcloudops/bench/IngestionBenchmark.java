@@ -36,13 +36,15 @@ import jp.govcloudops.sample.SampleOptions;
  * options for the ingestion runs, comma-separated; default -XX:TieredStopAtLevel=1,-XX:+UseParallelGC as jobs/bin/govcloud-ops), compare-jvm (other JVM options:
  * flow text and CloudTrail also run with these at the highest thread count, back to back), s3, parquet, tenfold,
  * duckdb (all true), detection (false: also run with per-record detection on and report its share), jfr (false:
- * record each ingestion with Flight Recorder), keep (false: delete the generated data at the end).
+ * record each ingestion with Flight Recorder), keep (false: delete the generated data at the end), install (true:
+ * our runs start from the jar installed by jobs/bin/govcloud-ops-install, as jobs/bin/govcloud-ops runs it; false:
+ * from the build's class directories), jar (target/govcloud-ops.jar: what is installed).
  */
 public final class IngestionBenchmark {
 
     record Options(double scale, long seed, LocalDate day, Path work, List<Integer> threads, int repeats,
             String heap, List<String> jvm, List<String> compareJvm, boolean s3, boolean parquet, boolean tenfold, boolean duckdb, boolean detection,
-            boolean jfr, boolean keep) {
+            boolean jfr, boolean keep, boolean install, Path jar) {
 
         static Options parse(String[] args) {
             Map<String, String> m = new LinkedHashMap<>();
@@ -61,9 +63,10 @@ public final class IngestionBenchmark {
                     Arrays.stream(m.getOrDefault("jvm", DEPLOYED_JVM_OPTIONS).split(",")).filter(x -> !x.isBlank()).toList(),
                     Arrays.stream(m.getOrDefault("compare-jvm", "").split(",")).filter(x -> !x.isBlank()).toList(),
                     bool(m, "s3", true), bool(m, "parquet", true), bool(m, "tenfold", true), bool(m, "duckdb", true),
-                    bool(m, "detection", false), bool(m, "jfr", false), bool(m, "keep", false));
+                    bool(m, "detection", false), bool(m, "jfr", false), bool(m, "keep", false),
+                    bool(m, "install", true), Path.of(m.getOrDefault("jar", "target/govcloud-ops.jar")));
             Set<String> known = Set.of("scale", "seed", "day", "work", "threads", "repeats", "heap", "jvm", "compare-jvm", "s3", "parquet",
-                    "tenfold", "duckdb", "detection", "jfr", "keep");
+                    "tenfold", "duckdb", "detection", "jfr", "keep", "install", "jar");
             for (String k : m.keySet()) {
                 if (!known.contains(k)) {
                     throw new IllegalArgumentException("unknown option --" + k + "; known: " + new TreeSet<>(known));
@@ -117,6 +120,7 @@ public final class IngestionBenchmark {
     private final List<Measure> measures = new ArrayList<>();
     private final List<String> checks = new ArrayList<>();
     private SampleFiles files;
+    private Installation installation = Installation.none();
 
     IngestionBenchmark(Options options) {
         this.options = options;
@@ -144,6 +148,10 @@ public final class IngestionBenchmark {
         Files.write(lists.resolve("flow-parquet.txt"), files.flowParquet());
         Files.write(lists.resolve("cloudtrail.txt"), files.cloudTrail());
         String local = data.resolve("logs").toString();
+        if (options.install()) {
+            log("installing %s as jobs/bin/govcloud-ops-install does", options.jar());
+            installation = Installation.of(options.jar(), options.work().resolve("install"));
+        }
 
         for (int rep = 1; rep <= options.repeats(); rep++) {
             measures.add(new Measure("zcat", "local", 1, rep, Zcat.run(files.flowText()), ChildRun.load()));
@@ -193,7 +201,7 @@ public final class IngestionBenchmark {
         if (options.tenfold()) {
             tenfold();
         }
-        String report = Report.render(options, files, measures, checks, startLoad, ChildRun.load());
+        String report = Report.render(options, installation, files, measures, checks, startLoad, ChildRun.load());
         Files.writeString(options.work().resolve("report.md"), report);
         System.out.println(report);
         if (!options.keep()) {
@@ -251,6 +259,7 @@ public final class IngestionBenchmark {
         List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.heap(), "-Daws.accessKeyId=" + S3Server.ACCESS_KEY,
                 "-Daws.secretAccessKey=" + S3Server.SECRET_KEY));
         jvm.addAll(options.jvm());
+        jvm.addAll(installation.jvmOptions());
         // Extra arguments starting --jvm: are JVM options of this run, the rest Spring properties.
         extra.stream().filter(a -> a.startsWith("--jvm:")).map(a -> a.substring(6)).forEach(jvm::add);
         extra = extra.stream().filter(a -> !a.startsWith("--jvm:")).toList();
@@ -271,8 +280,7 @@ public final class IngestionBenchmark {
         }
         args.addAll(extra);
         double load = ChildRun.load();
-        Properties p = ChildRun.run(runs, name, jvm, ChildRun.classPathWithout("duckdb"), MeasuredIngest.class.getName(),
-                args);
+        Properties p = ChildRun.run(runs, name, jvm, installation.classPath(), MeasuredIngest.class.getName(), args);
         deleteTree(store);
         if (!"COMPLETED".equals(p.getProperty("status"))) {
             throw new IllegalStateException(name + " ended " + p.getProperty("status") + "; see " + runs.resolve(name + ".log"));

@@ -7,9 +7,13 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +25,8 @@ import jp.govcloudops.job.ingest.IngestLauncher;
 import jp.govcloudops.job.ingest.IngestParameters;
 import jp.govcloudops.source.LogType;
 import jp.govcloudops.store.IngestRunSummary;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -61,8 +67,11 @@ public final class MeasuredIngest {
             // The job's window in JVM uptime, to line it up with -Xlog and -XX:+PrintCompilation output.
             out.setProperty("jobStartUptimeMs", Long.toString(ManagementFactory.getRuntimeMXBean().getUptime()));
             metrics.start();
+            Instant measureStart = Instant.now();
             IngestLauncher.Outcome outcome = context.getBean(IngestLauncher.class).run(parameters, Duration.ofMinutes(1));
             metrics.stop(out);
+            Instant measureEnd = Instant.now();
+            putPhases(out, outcome.execution(), measureStart, measureEnd);
             out.setProperty("jobEndUptimeMs", Long.toString(ManagementFactory.getRuntimeMXBean().getUptime()));
             IngestRunSummary s = outcome.summary();
             out.setProperty("status", outcome.execution().getStatus().toString());
@@ -76,6 +85,29 @@ public final class MeasuredIngest {
         try (OutputStream o = Files.newOutputStream(result)) {
             out.store(o, "MeasuredIngest");
         }
+    }
+
+    /**
+     * Where the wall time went, from the job repository's step times (milliseconds): before the first partition
+     * step started (launch, partitioning), while partition steps ran, and after the last one ended (finalizing,
+     * the run's summary). Only the middle phase has work for both cores.
+     */
+    private static void putPhases(Properties out, JobExecution job, Instant start, Instant end) {
+        List<StepExecution> workers = job.getStepExecutions().stream()
+                .filter(s -> s.getStepName().startsWith("ingestObjects")).toList();
+        if (workers.isEmpty()) {
+            return;
+        }
+        Instant first = workers.stream().map(s -> instant(s.getStartTime())).min(Comparator.naturalOrder()).orElseThrow();
+        Instant last = workers.stream().map(s -> instant(s.getEndTime())).max(Comparator.naturalOrder()).orElseThrow();
+        out.setProperty("measureStartEpochMs", Long.toString(start.toEpochMilli()));
+        out.setProperty("beforePartitionsMs", Long.toString(Duration.between(start, first).toMillis()));
+        out.setProperty("partitionsMs", Long.toString(Duration.between(first, last).toMillis()));
+        out.setProperty("afterPartitionsMs", Long.toString(Duration.between(last, end).toMillis()));
+    }
+
+    private static Instant instant(LocalDateTime time) {
+        return time.atZone(ZoneId.systemDefault()).toInstant();
     }
 
     private static void writeView(JdbcTemplate jdbc, String view, Path rows) throws IOException {

@@ -17,14 +17,14 @@ final class Report {
     private Report() {
     }
 
-    static String render(Options o, SampleFiles files, List<Measure> measures, List<String> checks, double loadStart,
-            double loadEnd) throws IOException {
+    static String render(Options o, Installation installation, SampleFiles files, List<Measure> measures,
+            List<String> checks, double loadStart, double loadEnd) throws IOException {
         StringBuilder r = new StringBuilder();
         r.append("## Ingestion benchmark, ").append(Instant.now()).append("\n\n");
         r.append(String.format("Scale %s (seed %d, day %s), %d repeats, ingestion JVM -Xmx%s %s, %d cores, Java %s;"
-                + " load average %.1f at the start, %.1f at the end.%n%n", o.scale(), o.seed(), o.day(), o.repeats(),
-                o.heap(), String.join(" ", o.jvm()), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadStart,
-                loadEnd));
+                + " load average %.1f at the start, %.1f at the end. Our runs start from %s.%n%n", o.scale(), o.seed(),
+                o.day(), o.repeats(), o.heap(), String.join(" ", o.jvm()), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), loadStart, loadEnd, installation.describe()));
         r.append(String.format("Files: %d flow-log text (%.1f MB gzip), %d flow-log Parquet (%.1f MB), %d CloudTrail"
                 + " (%.1f MB gzip).%n%n", files.flowText().size(), files.bytes(files.flowText()) / 1e6,
                 files.flowParquet().size(), files.bytes(files.flowParquet()) / 1e6, files.cloudTrail().size(),
