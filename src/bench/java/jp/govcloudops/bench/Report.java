@@ -111,9 +111,8 @@ final class Report {
         }
         double wall = medianOf(wallRatios);
         double cpu = medianOf(cpuRatios);
-        r.append(String.format("| %s | %.2f× %s%s | %.2f× %s%s | ≥ %.1f× |%n", label, wall,
-                wall >= goal ? "(met)" : "(not met)", spread(wallRatios), cpu, cpu >= goal ? "(met)" : "(not met)",
-                spread(cpuRatios), goal));
+        r.append(String.format("| %s | %s%s | %s%s | ≥ %.1f× |%n", label, judged(wall, goal), spread(wallRatios),
+                judged(cpu, goal), spread(cpuRatios), goal));
     }
 
     /**
@@ -143,6 +142,15 @@ final class Report {
                 IngestionBenchmark.ZCAT_TWO_AT_ONCE, 0.8, false);
     }
 
+    /** A ratio and its verdict, with a third decimal where two would round a miss up to the goal (1.598: 1.60). */
+    static String judged(double ratio, double goal) {
+        String shown = String.format("%.2f", ratio);
+        if (ratio < goal && Math.round(ratio * 100) >= Math.round(goal * 100)) {
+            shown = String.format("%.3f", ratio);
+        }
+        return shown + "× " + (ratio >= goal ? "(met)" : "(not met)");
+    }
+
     /** The lowest and highest of the repeats' ratios, so that one noisy repeat is seen rather than hidden. */
     private static String spread(List<Double> ratios) {
         if (ratios.size() < 2) {
@@ -168,9 +176,8 @@ final class Report {
         double zcatCpuPerRecord = median(zcat, Measure::cpu) / dayRecords;
         double wall = ten.get(0).records() / median(ten, Measure::wall) / zcatRate;
         double cpu = 2 * zcatCpuPerRecord / (median(ten, Measure::cpu) / ten.get(0).records());
-        r.append(String.format("| flow text, 10× day, %d threads vs one zcat (over the day's files) | %.2f× %s | %.2f× %s"
-                + " | ≥ 1.6× |%n", threads, wall, wall >= 1.6 ? "(met)" : "(not met)", cpu,
-                cpu >= 1.6 ? "(met)" : "(not met)"));
+        r.append(String.format("| flow text, 10× day, %d threads vs one zcat (over the day's files) | %s | %s"
+                + " | ≥ 1.6× |%n", threads, judged(wall, 1.6), judged(cpu, 1.6)));
     }
 
     private static void scaling(StringBuilder r, List<Measure> measures, String subject, Options o) {
