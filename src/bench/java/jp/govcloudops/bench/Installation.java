@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * How our ingestion runs start: as jobs/bin/govcloud-ops runs an installed jar (unpacked by
  * jobs/bin/govcloud-ops-install, with the class archive its training run recorded), or, without an installation,
- * from the build's class directories. Either way the benchmark's own classes (the measuring main) come after the
- * application's, and DuckDB's driver, which the application never has, is left out.
+ * from the build's class directories. Either way DuckDB's driver, which the application never has, is left out; an
+ * installed jar gets the benchmark's own classes (the measuring main) appended to its class path, which the class
+ * archive allows (it checks the entries it was recorded with, not what follows them).
  */
 final class Installation {
 
