@@ -39,8 +39,8 @@ public final class FlowHourly {
                 + Objects.hashCode(logStatus)) * 31 + Objects.hashCode(account);
         interfaces.add(hash, hour, interfaceId, action, logStatus, account, packets, bytes);
 
-        Boundary source = r.srcIsV4() ? boundaries.ofV4(r.srcAddrV4()) : boundaries.ofText(r.srcAddr());
-        Boundary destination = r.dstIsV4() ? boundaries.ofV4(r.dstAddrV4()) : boundaries.ofText(r.dstAddr());
+        Boundary source = r.srcIsV4() ? boundaries.ofV4(r.srcAddrV4()) : boundaries.of(r.srcAddrBytes());
+        Boundary destination = r.dstIsV4() ? boundaries.ofV4(r.dstAddrV4()) : boundaries.of(r.dstAddrBytes());
         hash = ((Long.hashCode(hour) * 31 + source.ordinal()) * 31 + destination.ordinal()) * 31
                 + Objects.hashCode(action);
         boundaryPairs.add(hash, hour, source, destination, action, null, packets, bytes);

@@ -57,7 +57,14 @@ public final class NetworkBoundaries {
      * {@link Boundary#UNKNOWN}; it is never looked up as a host name.
      */
     public Boundary ofText(String address) {
-        byte[] b = IpLiterals.bytes(address);
+        return of(IpLiterals.bytes(address));
+    }
+
+    /**
+     * For an address's bytes: 4 or 16, as {@link IpLiterals} gives them (flow records have them for their addresses
+     * that are not IPv4); null is {@link Boundary#UNKNOWN}.
+     */
+    public Boundary of(byte[] b) {
         if (b == null) {
             return Boundary.UNKNOWN;
         }

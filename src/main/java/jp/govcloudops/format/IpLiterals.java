@@ -1,5 +1,6 @@
 package jp.govcloudops.format;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import jp.govcloudops.format.flowlog.IpV4;
@@ -7,8 +8,8 @@ import jp.govcloudops.format.flowlog.IpV4;
 /**
  * IP address literals as bytes, parsed here rather than by {@code InetAddress.getByName}: given a name or a
  * malformed address (such as {@code 10.0.0.256}) that would ask the DNS, a stall of milliseconds to seconds per
- * record and a lookup nobody asked for; and on an IPv6 literal it cost about 1.5 µs, which made a flow record with
- * IPv6 addresses four times as expensive as one with IPv4 addresses (docs/benchmarks.md).
+ * record and a lookup nobody asked for; and its IPv6 parse made a flow record with IPv6 addresses four times as
+ * expensive as one with IPv4 addresses (docs/benchmarks.md).
  */
 public final class IpLiterals {
 
@@ -17,57 +18,54 @@ public final class IpLiterals {
 
     /** The address's 4 or 16 bytes, or null when the text is not an IP literal. */
     public static byte[] bytes(String text) {
-        if (text == null || text.isEmpty()) {
+        if (text == null) {
             return null;
         }
-        boolean v4 = true;
-        boolean v6 = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean digit = c >= '0' && c <= '9';
-            v4 &= digit || c == '.';
-            v6 |= c == ':';
-            if (!digit && c != '.' && c != ':' && hex(c) < 0) {
-                return null; // neither form: a name, or garbage
-            }
+        byte[] ascii = text.getBytes(StandardCharsets.US_ASCII); // anything else becomes '?', which no literal has
+        return bytes(ascii, 0, ascii.length);
+    }
+
+    /**
+     * The address's 4 or 16 bytes from its ASCII text in {@code b[from, to)}, or null when that is not an IP
+     * literal: what a flow-log reader hands over for an address that is not plain IPv4, without a String.
+     */
+    public static byte[] bytes(byte[] b, int from, int to) {
+        if (from >= to) {
+            return null;
         }
-        if (v4) {
-            long parsed = IpV4.parse(text);
-            if (!IpV4.isValid(parsed)) {
-                return null;
-            }
-            int a = (int) parsed;
+        long v4 = IpV4.parse(b, from, to);
+        if (IpV4.isValid(v4)) {
+            int a = (int) v4;
             return new byte[] {(byte) (a >>> 24), (byte) (a >>> 16), (byte) (a >>> 8), (byte) a};
         }
-        return v6 ? v6(text) : null;
+        return v6(b, from, to);
     }
 
     /**
      * The 16 bytes of an IPv6 literal in the text forms of RFC 4291 (groups of one to four hex digits, at most one
-     * "::", a dotted IPv4 address as the last 32 bits), or null. An IPv4-mapped address ({@code ::ffff:10.0.0.1})
-     * comes back as its 4 IPv4 bytes, as {@code InetAddress} gives it.
+     * "::", a dotted IPv4 address as the last 32 bits), or null for anything else (a name, a malformed address). An
+     * IPv4-mapped address ({@code ::ffff:10.0.0.1}) comes back as its 4 IPv4 bytes, as {@code InetAddress} gives it.
      */
-    private static byte[] v6(String text) {
+    private static byte[] v6(byte[] text, int from, int to) {
         byte[] out = new byte[16];
-        int length = text.length();
-        int i = 0;
+        int i = from;
         int filled = 0;
         int gap = -1; // where "::" stands, as a byte index into out
-        if (text.startsWith("::")) {
+        if (text[i] == ':') {
+            if (to - from < 2 || text[i + 1] != ':') {
+                return null;
+            }
             gap = 0;
-            i = 2;
-        } else if (text.charAt(0) == ':') {
-            return null;
+            i += 2;
         }
-        while (i < length) {
+        while (i < to) {
             int start = i;
             int value = 0;
-            while (i < length && i - start <= 4 && hex(text.charAt(i)) >= 0) {
-                value = value << 4 | hex(text.charAt(i));
-                i++;
+            for (int digit; i < to && i - start <= 4 && (digit = hex(text[i])) >= 0; i++) {
+                value = value << 4 | digit;
             }
-            if (i < length && text.charAt(i) == '.') {
-                long v4 = IpV4.parse(text.substring(start));
+            if (i < to && text[i] == '.') {
+                long v4 = IpV4.parse(text, start, to);
                 if (filled > 12 || !IpV4.isValid(v4)) {
                     return null;
                 }
@@ -81,13 +79,13 @@ public final class IpLiterals {
             }
             out[filled++] = (byte) (value >>> 8);
             out[filled++] = (byte) value;
-            if (i == length) {
+            if (i == to) {
                 break;
             }
-            if (text.charAt(i) != ':' || ++i == length) {
+            if (text[i] != ':' || ++i == to) {
                 return null; // not a separator, or a single ':' at the end
             }
-            if (text.charAt(i) == ':') {
+            if (text[i] == ':') {
                 if (gap >= 0) {
                     return null;
                 }
@@ -110,12 +108,12 @@ public final class IpLiterals {
         return mapped ? Arrays.copyOfRange(out, 12, 16) : out;
     }
 
-    /** An ASCII hex digit's value, or -1 (Character.digit would also take other scripts' digits). */
-    private static int hex(char c) {
+    /** An ASCII hex digit's value, or -1. */
+    private static int hex(byte c) {
         if (c >= '0' && c <= '9') {
             return c - '0';
         }
-        char lower = (char) (c | 0x20);
+        int lower = c | 0x20;
         return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
     }
 }

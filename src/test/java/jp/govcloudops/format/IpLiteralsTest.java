@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -22,15 +23,17 @@ class IpLiteralsTest {
             "0000:0000:0000:0000:0000:0000:0000:0001", "2001:db8:0:0:0:0:2:1", "10.0.0.1", "192.168.1.255"})
     void readsWhatTheJdkReads(String literal) {
         assertThat(IpLiterals.bytes(literal)).isEqualTo(jdk(literal));
+        assertThat(inLine(literal)).isEqualTo(jdk(literal));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {":", ":::", "1:", ":1", "1:2:3:4:5:6:7:8:9", "1::2::3", "12345::", "::12345",
             "1:2:3:4:5:6:7:8::", "::1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7:1.2.3.4", "::1.2.3", "::1.2.3.256",
-            "1.2.3.4::", "2001:db8::g", "10.0.0.256", "1.2.3", "example.com", "fe80::1%eth0", "[::1]", "",
-            "２００１:db8::1"})
+            "1.2.3.4::", "2001:db8::g", "10.0.0.256", "1.2.3", "example.com", "beef", "cafe:babe", "fe80::1%eth0",
+            "[::1]", "", " ::1", "２００１:db8::1", "2001:db8::\uD83D\uDE00"})
     void rejectsWhatIsNoLiteral(String text) {
         assertThat(IpLiterals.bytes(text)).isNull();
+        assertThat(inLine(text)).isNull();
     }
 
     @Test
@@ -64,8 +67,17 @@ class IpLiteralsTest {
             texts.add(compressed + (to == 8 ? "" : ":") + (random.nextInt(256)) + "." + random.nextInt(300) + ".1.2");
         }
         for (String text : texts) {
-            assertThat(IpLiterals.bytes(text)).as(text).isEqualTo(jdk(text));
+            byte[] expected = jdk(text);
+            assertThat(IpLiterals.bytes(text)).as(text).isEqualTo(expected);
+            assertThat(inLine(text)).as(text).isEqualTo(expected);
         }
+    }
+
+    /** The byte-range form, as a flow-log reader calls it: the text inside a line, with fields on both sides. */
+    private static byte[] inLine(String text) {
+        byte[] line = ("eni-1 " + text + " 443\n").getBytes(StandardCharsets.UTF_8);
+        int from = "eni-1 ".length();
+        return IpLiterals.bytes(line, from, line.length - " 443\n".length());
     }
 
     private static byte[] jdk(String literal) {

@@ -14,7 +14,6 @@ import jp.govcloudops.aggregate.ObjectContribution;
 import jp.govcloudops.aggregate.UtcTime;
 import jp.govcloudops.config.DetectionProperties;
 import jp.govcloudops.format.CidrTable;
-import jp.govcloudops.format.IpLiterals;
 import jp.govcloudops.format.flowlog.FlowRecord;
 
 /**
@@ -64,8 +63,8 @@ public final class FlowSummaries implements ObjectAnalyzer<FlowRecord> {
             return;
         }
         long hour = Math.floorDiv(r.start(), 3600);
-        Boundary src = r.srcIsV4() ? boundaries.ofV4(r.srcAddrV4()) : boundaries.ofText(r.srcAddr());
-        Boundary dst = r.dstIsV4() ? boundaries.ofV4(r.dstAddrV4()) : boundaries.ofText(r.dstAddr());
+        Boundary src = r.srcIsV4() ? boundaries.ofV4(r.srcAddrV4()) : boundaries.of(r.srcAddrBytes());
+        Boundary dst = r.dstIsV4() ? boundaries.ofV4(r.dstAddrV4()) : boundaries.of(r.dstAddrBytes());
         boolean accepted = "ACCEPT".equals(r.action());
         boolean rejected = "REJECT".equals(r.action());
         long protocol = r.protocol();
@@ -152,7 +151,7 @@ public final class FlowSummaries implements ObjectAnalyzer<FlowRecord> {
         if (r.dstIsV4()) {
             return approvedResolvers.ofV4(r.dstAddrV4()) != null;
         }
-        byte[] address = IpLiterals.bytes(r.dstAddr());
+        byte[] address = r.dstAddrBytes();
         return address != null && approvedResolvers.of(address) != null;
     }
 

@@ -3,6 +3,8 @@ package jp.govcloudops.format.flowlog;
 import java.nio.charset.Charset;
 import java.util.Arrays;
 
+import jp.govcloudops.format.IpLiterals;
+
 /**
  * One flow-log record, reused from record to record by the readers: copy what you keep. Numbers that were absent
  * ({@code -}) read as {@link #ABSENT}. Addresses are kept as parsed IPv4 values where possible, so classifying
@@ -32,8 +34,12 @@ public final class FlowRecord {
     long position;
     final String[] texts = new String[TEXT_SLOTS];
     final long[] numbers = new long[NUMBER_SLOTS];
-    String srcAddrText;
-    String dstAddrText;
+    private String srcAddrText;
+    private String dstAddrText;
+    private final TextAt srcText = new TextAt();
+    private final TextAt dstText = new TextAt();
+    private byte[] srcAddrBytes;
+    private byte[] dstAddrBytes;
     int srcAddrV4;
     int dstAddrV4;
     boolean srcIsV4;
@@ -49,27 +55,63 @@ public final class FlowRecord {
     void clearSource() {
         srcIsV4 = false;
         srcAddrText = null;
+        srcText.set(null, 0, 0, null);
+        srcAddrBytes = null;
     }
 
     void clearDestination() {
         dstIsV4 = false;
         dstAddrText = null;
+        dstText.set(null, 0, 0, null);
+        dstAddrBytes = null;
     }
 
-    /** The source address from its bytes {@code [from, to)}: an IPv4 int where it is one, else its text. */
+    /**
+     * The source address from its bytes {@code [from, to)}: an IPv4 int where it is one, else its bytes (IPv6) and,
+     * when asked for, its text.
+     */
     void setSource(byte[] b, int from, int to, Charset charset) {
         long parsed = IpV4.parse(b, from, to);
         srcIsV4 = IpV4.isValid(parsed);
         srcAddrV4 = (int) parsed;
-        srcAddrText = srcIsV4 ? null : new String(b, from, to - from, charset);
+        srcAddrText = null;
+        srcText.set(srcIsV4 ? null : b, from, to, charset);
+        srcAddrBytes = srcIsV4 ? null : IpLiterals.bytes(b, from, to);
     }
 
-    /** The destination address from its bytes {@code [from, to)}: an IPv4 int where it is one, else its text. */
+    /**
+     * The destination address from its bytes {@code [from, to)}: an IPv4 int where it is one, else its bytes (IPv6)
+     * and, when asked for, its text.
+     */
     void setDestination(byte[] b, int from, int to, Charset charset) {
         long parsed = IpV4.parse(b, from, to);
         dstIsV4 = IpV4.isValid(parsed);
         dstAddrV4 = (int) parsed;
-        dstAddrText = dstIsV4 ? null : new String(b, from, to - from, charset);
+        dstAddrText = null;
+        dstText.set(dstIsV4 ? null : b, from, to, charset);
+        dstAddrBytes = dstIsV4 ? null : IpLiterals.bytes(b, from, to);
+    }
+
+    /**
+     * Where an address that is not IPv4 is in the reader's bytes, valid while the record is: its String is made only
+     * when something asks for it (the detections do, the aggregates do not).
+     */
+    private static final class TextAt {
+        private byte[] bytes;
+        private int from;
+        private int to;
+        private Charset charset;
+
+        void set(byte[] bytes, int from, int to, Charset charset) {
+            this.bytes = bytes;
+            this.from = from;
+            this.to = to;
+            this.charset = charset;
+        }
+
+        String text() {
+            return bytes == null ? null : new String(bytes, from, to - from, charset);
+        }
     }
 
     /** The text slot of a field, or -1 when no aggregate uses it. */
@@ -152,11 +194,33 @@ public final class FlowRecord {
     }
 
     public String srcAddr() {
-        return srcIsV4 ? IpV4.format(srcAddrV4) : srcAddrText;
+        if (srcIsV4) {
+            return IpV4.format(srcAddrV4);
+        }
+        if (srcAddrText == null) {
+            srcAddrText = srcText.text();
+        }
+        return srcAddrText;
     }
 
     public String dstAddr() {
-        return dstIsV4 ? IpV4.format(dstAddrV4) : dstAddrText;
+        if (dstIsV4) {
+            return IpV4.format(dstAddrV4);
+        }
+        if (dstAddrText == null) {
+            dstAddrText = dstText.text();
+        }
+        return dstAddrText;
+    }
+
+    /** A source address that is not IPv4: its 16 bytes, 4 for an IPv4-mapped one; null when absent or not an IP. */
+    public byte[] srcAddrBytes() {
+        return srcAddrBytes;
+    }
+
+    /** A destination address that is not IPv4: as {@link #srcAddrBytes()}. */
+    public byte[] dstAddrBytes() {
+        return dstAddrBytes;
     }
 
     public long srcPort() {
