@@ -30,9 +30,6 @@ public final class IpLiterals {
      * literal: what a flow-log reader hands over for an address that is not plain IPv4, without a String.
      */
     public static byte[] bytes(byte[] b, int from, int to) {
-        if (from >= to) {
-            return null;
-        }
         long v4 = IpV4.parse(b, from, to);
         if (IpV4.isValid(v4)) {
             int a = (int) v4;
@@ -43,10 +40,14 @@ public final class IpLiterals {
 
     /**
      * The 16 bytes of an IPv6 literal in the text forms of RFC 4291 (groups of one to four hex digits, at most one
-     * "::", a dotted IPv4 address as the last 32 bits), or null for anything else (a name, a malformed address). An
-     * IPv4-mapped address ({@code ::ffff:10.0.0.1}) comes back as its 4 IPv4 bytes, as {@code InetAddress} gives it.
+     * "::", a dotted IPv4 address as the last 32 bits) in {@code text[from, to)}, or null for anything else (a name,
+     * a malformed address, dotted IPv4 alone). An IPv4-mapped address ({@code ::ffff:10.0.0.1}) comes back as its 4
+     * IPv4 bytes, as {@code InetAddress} gives it. For callers that have already found the text is not IPv4.
      */
-    private static byte[] v6(byte[] text, int from, int to) {
+    public static byte[] v6(byte[] text, int from, int to) {
+        if (from >= to) {
+            return null;
+        }
         byte[] out = new byte[16];
         int i = from;
         int filled = 0;

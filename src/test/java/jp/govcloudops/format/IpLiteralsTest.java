@@ -70,7 +70,17 @@ class IpLiteralsTest {
             byte[] expected = jdk(text);
             assertThat(IpLiterals.bytes(text)).as(text).isEqualTo(expected);
             assertThat(inLine(text)).as(text).isEqualTo(expected);
+            byte[] ascii = text.getBytes(StandardCharsets.US_ASCII);
+            assertThat(IpLiterals.v6(ascii, 0, ascii.length)).as(text).isEqualTo(expected); // none is plain IPv4
         }
+    }
+
+    @Test
+    void theIpv6PartLeavesPlainIpv4AndEmptyTextAlone() {
+        byte[] v4 = "10.0.0.1".getBytes(StandardCharsets.US_ASCII);
+        assertThat(IpLiterals.v6(v4, 0, v4.length)).isNull();
+        assertThat(IpLiterals.v6(new byte[0], 0, 0)).isNull();
+        assertThat(IpLiterals.bytes(new byte[0], 0, 0)).isNull();
     }
 
     /** The byte-range form, as a flow-log reader calls it: the text inside a line, with fields on both sides. */

@@ -34,8 +34,6 @@ public final class FlowRecord {
     long position;
     final String[] texts = new String[TEXT_SLOTS];
     final long[] numbers = new long[NUMBER_SLOTS];
-    private String srcAddrText;
-    private String dstAddrText;
     private final TextAt srcText = new TextAt();
     private final TextAt dstText = new TextAt();
     private byte[] srcAddrBytes;
@@ -54,14 +52,12 @@ public final class FlowRecord {
 
     void clearSource() {
         srcIsV4 = false;
-        srcAddrText = null;
         srcText.set(null, 0, 0, null);
         srcAddrBytes = null;
     }
 
     void clearDestination() {
         dstIsV4 = false;
-        dstAddrText = null;
         dstText.set(null, 0, 0, null);
         dstAddrBytes = null;
     }
@@ -74,9 +70,8 @@ public final class FlowRecord {
         long parsed = IpV4.parse(b, from, to);
         srcIsV4 = IpV4.isValid(parsed);
         srcAddrV4 = (int) parsed;
-        srcAddrText = null;
         srcText.set(srcIsV4 ? null : b, from, to, charset);
-        srcAddrBytes = srcIsV4 ? null : IpLiterals.bytes(b, from, to);
+        srcAddrBytes = srcIsV4 ? null : IpLiterals.v6(b, from, to);
     }
 
     /**
@@ -87,30 +82,34 @@ public final class FlowRecord {
         long parsed = IpV4.parse(b, from, to);
         dstIsV4 = IpV4.isValid(parsed);
         dstAddrV4 = (int) parsed;
-        dstAddrText = null;
         dstText.set(dstIsV4 ? null : b, from, to, charset);
-        dstAddrBytes = dstIsV4 ? null : IpLiterals.bytes(b, from, to);
+        dstAddrBytes = dstIsV4 ? null : IpLiterals.v6(b, from, to);
     }
 
     /**
      * Where an address that is not IPv4 is in the reader's bytes, valid while the record is: its String is made only
-     * when something asks for it (the detections do, the aggregates do not).
+     * when something asks for it (the detections do, the aggregates do not), then kept until the next address.
      */
     private static final class TextAt {
         private byte[] bytes;
         private int from;
         private int to;
         private Charset charset;
+        private String text;
 
         void set(byte[] bytes, int from, int to, Charset charset) {
             this.bytes = bytes;
             this.from = from;
             this.to = to;
             this.charset = charset;
+            text = null;
         }
 
         String text() {
-            return bytes == null ? null : new String(bytes, from, to - from, charset);
+            if (text == null && bytes != null) {
+                text = new String(bytes, from, to - from, charset);
+            }
+            return text;
         }
     }
 
@@ -194,23 +193,11 @@ public final class FlowRecord {
     }
 
     public String srcAddr() {
-        if (srcIsV4) {
-            return IpV4.format(srcAddrV4);
-        }
-        if (srcAddrText == null) {
-            srcAddrText = srcText.text();
-        }
-        return srcAddrText;
+        return srcIsV4 ? IpV4.format(srcAddrV4) : srcText.text();
     }
 
     public String dstAddr() {
-        if (dstIsV4) {
-            return IpV4.format(dstAddrV4);
-        }
-        if (dstAddrText == null) {
-            dstAddrText = dstText.text();
-        }
-        return dstAddrText;
+        return dstIsV4 ? IpV4.format(dstAddrV4) : dstText.text();
     }
 
     /** A source address that is not IPv4: its 16 bytes, 4 for an IPv4-mapped one; null when absent or not an IP. */
