@@ -68,6 +68,7 @@ public final class MeasuredIngest {
             out.setProperty("jobStartUptimeMs", Long.toString(ManagementFactory.getRuntimeMXBean().getUptime()));
             metrics.start();
             Instant measureStart = Instant.now();
+            out.setProperty("measureStartEpochMs", Long.toString(measureStart.toEpochMilli())); // for profiles
             IngestLauncher.Outcome outcome = context.getBean(IngestLauncher.class).run(parameters, Duration.ofMinutes(1));
             metrics.stop(out);
             Instant measureEnd = Instant.now();
@@ -100,7 +101,6 @@ public final class MeasuredIngest {
         }
         Instant first = workers.stream().map(s -> instant(s.getStartTime())).min(Comparator.naturalOrder()).orElseThrow();
         Instant last = workers.stream().map(s -> instant(s.getEndTime())).max(Comparator.naturalOrder()).orElseThrow();
-        out.setProperty("measureStartEpochMs", Long.toString(start.toEpochMilli()));
         out.setProperty("beforePartitionsMs", Long.toString(Duration.between(start, first).toMillis()));
         out.setProperty("partitionsMs", Long.toString(Duration.between(first, last).toMillis()));
         out.setProperty("afterPartitionsMs", Long.toString(Duration.between(last, end).toMillis()));
