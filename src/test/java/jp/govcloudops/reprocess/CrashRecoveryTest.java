@@ -3,6 +3,7 @@ package jp.govcloudops.reprocess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,8 +111,7 @@ class CrashRecoveryTest {
     private static boolean partitioned(Path log, long from) throws IOException {
         try (var channel = Files.newByteChannel(log)) {
             channel.position(from);
-            String written = new String(java.nio.channels.Channels.newInputStream(channel).readAllBytes(),
-                    StandardCharsets.UTF_8);
+            String written = new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8);
             return written.contains("IngestPartitioner") && written.contains(" partitions from ");
         }
     }
