@@ -8,13 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import jp.govcloudops.format.ParquetFiles;
 import jp.govcloudops.format.Quarantine;
 import jp.govcloudops.format.StringCache;
 import jp.govcloudops.format.UnreadableInputException;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.ColumnIOFactory;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.io.api.Binary;
@@ -45,7 +45,7 @@ public final class CostParquetReader {
     public CostCsvReader.Result read(Path file, String label, int fallbackBillingPeriod, Consumer<CostLine> lines,
             Quarantine quarantine) {
         long rows = 0;
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+        try (ParquetFileReader reader = ParquetFiles.open(file)) {
             MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
             List<String> names = new ArrayList<>();
             for (Type field : fileSchema.getFields()) {

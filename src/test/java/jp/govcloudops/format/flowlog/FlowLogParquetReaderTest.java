@@ -1,0 +1,243 @@
+package jp.govcloudops.format.flowlog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.apache.parquet.column.EncodingStats;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Parquet reader against rows written here with parquet-java's example writer, in the three ways a column chunk
+ * can hold its values: all through a dictionary, plain, and a dictionary that overflows so that later pages fall
+ * back to plain. Every record must read back as written, whichever way it was stored.
+ */
+class FlowLogParquetReaderTest {
+
+    private static final MessageType SCHEMA = MessageTypeParser.parseMessageType("message schema {"
+            + " optional binary account_id (STRING); optional binary interface_id (STRING);"
+            + " optional binary srcaddr (STRING); optional binary dstaddr (STRING);"
+            + " optional binary pkt_srcaddr (STRING); optional binary pkt_dstaddr (STRING);"
+            + " optional int32 srcport; optional int32 dstport; optional int32 protocol;"
+            + " optional int64 packets; optional int64 bytes; optional int64 start; optional int64 end;"
+            + " optional binary action (STRING); optional binary log_status (STRING); optional int32 version; }");
+
+    private static final long FALLBACK_START = 1_790_000_000L;
+
+    @TempDir
+    Path dir;
+
+    /** One written row: null where the column has no value; "-" is written as text, as AWS writes it. */
+    private record Row(String account, String eni, String src, String dst, String pktSrc, String pktDst,
+            Integer srcPort, Integer dstPort, Integer protocol, Long packets, Long bytes, Long start, Long end,
+            String action, String status) {
+
+        /** What the reader must give for this row, in {@link #describe}'s form. */
+        String expected() {
+            String source = present(pktSrc) ? pktSrc : present(src) ? src : null;
+            String destination = present(pktDst) ? pktDst : present(dst) ? dst : null;
+            return String.join("|", text(account), text(eni), String.valueOf(source), String.valueOf(destination),
+                    number(srcPort), number(dstPort), number(protocol), number(packets), number(bytes),
+                    start == null ? String.valueOf(FALLBACK_START) : number(start), number(end), text(action),
+                    text(status));
+        }
+
+        private static boolean present(String address) {
+            return address != null && !address.equals("-");
+        }
+
+        private static String text(String value) {
+            return value == null || value.equals("-") ? "null" : value;
+        }
+
+        private static String number(Number value) {
+            return value == null ? "-1" : String.valueOf(value.longValue());
+        }
+    }
+
+    private static String describe(FlowRecord r) {
+        return String.join("|", String.valueOf(r.accountId()), String.valueOf(r.interfaceId()),
+                String.valueOf(r.srcAddr()), String.valueOf(r.dstAddr()), String.valueOf(r.srcPort()),
+                String.valueOf(r.dstPort()), String.valueOf(r.protocol()), String.valueOf(r.packets()),
+                String.valueOf(r.bytes()), String.valueOf(r.start()), String.valueOf(r.end()),
+                String.valueOf(r.action()), String.valueOf(r.logStatus()));
+    }
+
+    /** Rows over {@code addresses} distinct addresses, with absent and "-" values sprinkled in. */
+    private static List<Row> rows(int count, int addresses, long seed) {
+        Random random = new Random(seed);
+        List<String> pool = new ArrayList<>();
+        for (int i = 0; i < addresses; i++) {
+            pool.add(i % 50 == 7 ? "2001:db8:" + Integer.toHexString(i) + "::" + (i % 9 + 1)
+                    : "10." + (i >>> 16 & 0xff) + "." + (i >>> 8 & 0xff) + "." + (i & 0xff));
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            boolean noData = random.nextInt(20) == 0;
+            String src = noData ? "-" : pool.get(random.nextInt(pool.size()));
+            String dst = noData ? "-" : pool.get(random.nextInt(pool.size()));
+            String pktSrc = random.nextInt(10) == 0 ? pool.get(random.nextInt(pool.size()))
+                    : random.nextInt(3) == 0 ? null : "-";
+            String pktDst = random.nextInt(10) == 0 ? pool.get(random.nextInt(pool.size())) : null;
+            long start = 1_727_740_800L + random.nextInt(3600);
+            rows.add(new Row("11112222333" + random.nextInt(3), "eni-" + random.nextInt(12), src, dst, pktSrc, pktDst,
+                    noData ? null : random.nextInt(65536), noData ? null : random.nextInt(65536),
+                    noData ? null : new int[] {6, 17, 1}[random.nextInt(3)], noData ? null : 1L + random.nextInt(500),
+                    noData ? null : (long) random.nextInt(2_000_000_000) + random.nextInt(3) * 3_000_000_000L,
+                    random.nextInt(40) == 0 ? null : start, start + 60, noData ? "-" : random.nextBoolean() ? "ACCEPT" : "REJECT",
+                    noData ? "NODATA" : "OK"));
+        }
+        return rows;
+    }
+
+    private Path write(String name, List<Row> rows, boolean dictionary, int dictionaryPageSize) throws IOException {
+        Path file = dir.resolve(name);
+        SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
+        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
+                .withConf(new PlainParquetConfiguration()).withType(SCHEMA)
+                .withCompressionCodec(CompressionCodecName.GZIP).withDictionaryEncoding(dictionary)
+                .withDictionaryPageSize(dictionaryPageSize).withPageSize(4096).build()) {
+            for (Row row : rows) {
+                Group g = groups.newGroup();
+                g.add("version", 5);
+                addText(g, "account_id", row.account);
+                addText(g, "interface_id", row.eni);
+                addText(g, "srcaddr", row.src);
+                addText(g, "dstaddr", row.dst);
+                addText(g, "pkt_srcaddr", row.pktSrc);
+                addText(g, "pkt_dstaddr", row.pktDst);
+                addText(g, "action", row.action);
+                addText(g, "log_status", row.status);
+                if (row.srcPort != null) {
+                    g.add("srcport", row.srcPort);
+                    g.add("dstport", row.dstPort);
+                    g.add("protocol", row.protocol);
+                    g.add("packets", row.packets);
+                    g.add("bytes", row.bytes);
+                }
+                if (row.start != null) {
+                    g.add("start", row.start);
+                }
+                g.add("end", row.end);
+                writer.write(g);
+            }
+        }
+        return file;
+    }
+
+    private static void addText(Group g, String column, String value) {
+        if (value != null) {
+            g.add(column, value);
+        }
+    }
+
+    /** The encodings of the file's srcaddr pages: dictionary, plain, or both. */
+    private static List<String> addressEncodings(Path file) throws IOException {
+        List<String> kinds = new ArrayList<>();
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+            for (BlockMetaData block : reader.getFooter().getBlocks()) {
+                for (ColumnChunkMetaData column : block.getColumns()) {
+                    if (column.getPath().toDotString().equals("srcaddr")) {
+                        EncodingStats stats = column.getEncodingStats();
+                        if (stats.hasDictionaryEncodedPages()) {
+                            kinds.add("dictionary");
+                        }
+                        if (stats.hasNonDictionaryEncodedPages()) {
+                            kinds.add("plain");
+                        }
+                    }
+                }
+            }
+        }
+        return kinds.stream().distinct().sorted().toList();
+    }
+
+    private static List<String> read(FlowLogParquetReader reader, Path file, List<String> rejected) {
+        List<String> seen = new ArrayList<>();
+        long count = reader.read(file, FALLBACK_START, r -> seen.add(describe(r)),
+                (position, reason, excerpt, records) -> rejected.add(position + ": " + reason));
+        assertThat(count).isEqualTo(seen.size() + rejected.size());
+        return seen;
+    }
+
+    @Test
+    void everyRowReadsBackAsWrittenWhetherItsPagesUseADictionaryOrNot() throws IOException {
+        List<Row> rows = rows(5000, 300, 1);
+        List<String> expected = rows.stream().map(Row::expected).toList();
+        Path dictionary = write("dictionary.parquet", rows, true, 1024 * 1024);
+        Path plain = write("plain.parquet", rows, false, 1024 * 1024);
+        // Few addresses first, so that the first pages are written through the dictionary, then so many that it
+        // outgrows its page and the later pages are plain.
+        List<Row> growing = new ArrayList<>(rows(2500, 40, 2));
+        growing.addAll(rows(2500, 5000, 3));
+        Path overflowing = write("overflowing.parquet", growing, true, 2048);
+        assertThat(addressEncodings(dictionary)).containsExactly("dictionary");
+        assertThat(addressEncodings(plain)).containsExactly("plain");
+        assertThat(addressEncodings(overflowing)).containsExactly("dictionary", "plain");
+
+        // One reader for all three files, as an ingestion thread keeps it from object to object.
+        FlowLogParquetReader reader = new FlowLogParquetReader();
+        List<String> rejected = new ArrayList<>();
+        assertThat(read(reader, dictionary, rejected)).containsExactlyElementsOf(expected);
+        assertThat(read(reader, plain, rejected)).containsExactlyElementsOf(expected);
+        assertThat(read(reader, overflowing, rejected))
+                .containsExactlyElementsOf(growing.stream().map(Row::expected).toList());
+        assertThat(rejected).isEmpty();
+    }
+
+    @Test
+    void numbersWrittenAsTextAreParsedAndARowWithANonNumberIsQuarantined() throws IOException {
+        MessageType textNumbers = MessageTypeParser.parseMessageType("message schema {"
+                + " optional binary interface_id (STRING); optional binary srcaddr (STRING);"
+                + " optional binary packets (STRING); optional binary bytes (STRING); optional binary start (STRING); }");
+        String[][] values = {
+                {"eni-1", "10.0.0.1", "3", "180", "1727740800"},
+                {"eni-1", "10.0.0.2", "-", "-", "1727740801"},
+                {"eni-2", "10.0.0.1", "4", "x240", "1727740802"},
+                {"eni-1", "-", "5", "300", "-"}};
+        for (boolean dictionary : new boolean[] {true, false}) {
+            Path file = dir.resolve("text-numbers-" + dictionary + ".parquet");
+            SimpleGroupFactory groups = new SimpleGroupFactory(textNumbers);
+            try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
+                    .withConf(new PlainParquetConfiguration()).withType(textNumbers)
+                    .withDictionaryEncoding(dictionary).build()) {
+                for (String[] row : values) {
+                    Group g = groups.newGroup();
+                    for (int c = 0; c < row.length; c++) {
+                        g.add(c, row[c]);
+                    }
+                    writer.write(g);
+                }
+            }
+            List<String> seen = new ArrayList<>();
+            List<String> rejected = new ArrayList<>();
+            long count = new FlowLogParquetReader().read(file, FALLBACK_START,
+                    r -> seen.add(r.interfaceId() + "|" + r.srcAddr() + "|" + r.packets() + "|" + r.bytes() + "|"
+                            + r.start()),
+                    (position, reason, excerpt, records) -> rejected.add(position + ": " + reason));
+            assertThat(count).as("dictionary " + dictionary).isEqualTo(4);
+            assertThat(seen).as("dictionary " + dictionary).containsExactly("eni-1|10.0.0.1|3|180|1727740800",
+                    "eni-1|10.0.0.2|-1|-1|1727740801", "eni-1|null|5|300|" + FALLBACK_START);
+            assertThat(rejected).as("dictionary " + dictionary)
+                    .containsExactly("row 2: a numeric column holds text that is not a number");
+        }
+    }
+}
