@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs a job so that running the same command again does the right thing: an instance that failed, was stopped
  * or died with its process (still marked running, while the caller holds the run lock) is restarted, so that
- * completed work is not redone; once an instance has completed, the next run is a new instance (the next
- * attempt number).
+ * completed work is not redone; once an instance has completed, or when its process died before its first
+ * execution was recorded, the next run is a new instance (the next attempt number).
  */
 @Component
 public class JobLaunching {
@@ -41,7 +41,14 @@ public class JobLaunching {
                 return jobOperator.start(job, parameters);
             }
             JobExecution last = jobRepository.getLastJobExecution(instance);
-            BatchStatus status = last == null ? BatchStatus.FAILED : last.getStatus();
+            if (last == null) {
+                // Spring Batch creates the instance and its first execution in two transactions: a process that died
+                // between them left an instance that can be neither restarted nor completed. It did no work.
+                log.warn("Job instance {} of {} has no execution (its process died while starting it); taking the"
+                        + " next attempt", instance.getId(), job.getName());
+                continue;
+            }
+            BatchStatus status = last.getStatus();
             switch (status) {
                 case COMPLETED, ABANDONED, UNKNOWN -> {
                     continue;
