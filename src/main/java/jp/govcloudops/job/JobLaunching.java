@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs a job so that running the same command again does the right thing: an instance that failed, was stopped
  * or died with its process (still marked running, while the caller holds the run lock) is restarted, so that
- * completed work is not redone; once an instance has completed, or when its process died before its first
- * execution was recorded, the next run is a new instance (the next attempt number).
+ * completed work is not redone; once an instance has completed, or when it has no execution recorded, the next
+ * run is a new instance (the next attempt number).
  */
 @Component
 public class JobLaunching {
@@ -43,9 +43,11 @@ public class JobLaunching {
             JobExecution last = jobRepository.getLastJobExecution(instance);
             if (last == null) {
                 // Spring Batch creates the instance and its first execution in two transactions: a process that died
-                // between them left an instance that can be neither restarted nor completed. It did no work.
-                log.warn("Job instance {} of {} has no execution (its process died while starting it); taking the"
-                        + " next attempt", instance.getId(), job.getName());
+                // between them, or whose later commits the embedded H2 store lost with it (H2 writes commits to its
+                // file within about a second), left an instance that can be neither restarted nor completed, and
+                // whose work, if any, the store no longer holds.
+                log.warn("Job instance {} of {} has no execution (its process died while starting it, or the store"
+                        + " lost its last commits); taking the next attempt", instance.getId(), job.getName());
                 continue;
             }
             BatchStatus status = last.getStatus();
