@@ -73,6 +73,7 @@ final class Report {
         }
         r.append("\nThe CPU column for zcat is the ratio on two otherwise idle cores: 2 × zcat's CPU seconds over"
                 + " ours (ours may use both cores, zcat one).\n");
+        twoCores(r, measures, t);
         Ratios parquet = ratios(measures, "ours flow Parquet", t, "DuckDB flow parquet", false);
         if (!parquet.wall().isEmpty()) {
             r.append("\nNot a target, for comparison: Parquet flow logs, the same aggregates from the same files.\n\n"
@@ -80,7 +81,6 @@ final class Report {
             r.append(String.format("| flow Parquet, %d threads vs DuckDB (2 threads) | %.2f×%s | %.2f×%s |%n", t,
                     medianOf(parquet.wall()), spread(parquet.wall()), medianOf(parquet.cpu()), spread(parquet.cpu())));
         }
-        twoCores(r, measures, t);
         scaling(r, measures, "ours flow text", o);
         scaling(r, measures, "ours CloudTrail", o);
         memory(r, measures, o);

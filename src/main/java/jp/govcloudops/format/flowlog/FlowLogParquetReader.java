@@ -192,10 +192,14 @@ public final class FlowLogParquetReader {
                 };
             }
 
+            /**
+             * Text for any field, integers for number fields. An integer column that holds a text or address field
+             * (an account id written as int64, say) is not read, as on its pages without a dictionary.
+             */
             @Override
             public boolean hasDictionarySupport() {
-                return type == PrimitiveTypeName.BINARY || type == PrimitiveTypeName.INT32
-                        || type == PrimitiveTypeName.INT64;
+                return type == PrimitiveTypeName.BINARY || (type == PrimitiveTypeName.INT32
+                        || type == PrimitiveTypeName.INT64) && address < 0 && !text;
             }
 
             @Override
@@ -239,7 +243,7 @@ public final class FlowLogParquetReader {
             @Override
             public void addBinary(Binary value) {
                 if (address >= 0) {
-                    addresses[address] = value.getBytes(); // the page's bytes are not kept until the row ends
+                    addresses[address] = value.getBytes(); // the page's buffer may be reused before finish()
                 } else if (text) {
                     record.setText(field, textOf(value));
                 } else {
@@ -265,7 +269,10 @@ public final class FlowLogParquetReader {
             return text.equals("-") ? null : text;
         }
 
-        /** A decimal number's value; absent for {@code -} (null), {@link Long#MIN_VALUE} for anything else. */
+        /**
+         * A decimal number's value; absent for {@code -} (null), {@link Long#MIN_VALUE} for text that is not a
+         * number.
+         */
         private static long numberOf(String text) {
             if (text == null) {
                 return FlowRecord.ABSENT;
