@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -15,6 +14,7 @@ import java.util.List;
 import jp.govcloudops.cli.ExitCodes;
 import jp.govcloudops.support.CliRun;
 import jp.govcloudops.support.LogTree;
+import jp.govcloudops.support.NightFixture;
 import jp.govcloudops.support.TestStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,25 +59,10 @@ class JobLaunchingTest {
         assertThat(again.exit()).as(again.out() + again.err()).isEqualTo(ExitCodes.OK);
         assertThat(again.out()).contains("1 objects read (0 unreadable), 3 records, 0 quarantined");
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement st = c.createStatement()) {
-            assertThat(rows(st, "SELECT i.JOB_INSTANCE_ID, e.STATUS FROM BATCH_JOB_INSTANCE i LEFT JOIN"
+            assertThat(NightFixture.rows(st, "SELECT i.JOB_INSTANCE_ID, e.STATUS FROM BATCH_JOB_INSTANCE i LEFT JOIN"
                     + " BATCH_JOB_EXECUTION e ON e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID ORDER BY i.JOB_INSTANCE_ID"))
-                    .as("the orphan, then the next attempt's instance").containsExactly("1|null", "2|COMPLETED");
-            assertThat(rows(st, "SELECT SUM(events) FROM cloudtrail_daily")).containsExactly("3");
+                    .as("the orphan, then the next attempt's instance").containsExactly("1|null|", "2|COMPLETED|");
+            assertThat(NightFixture.rows(st, "SELECT SUM(events) FROM cloudtrail_daily")).containsExactly("3|");
         }
-    }
-
-    private static List<String> rows(Statement st, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery(sql)) {
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= columns; i++) {
-                    row.append(i > 1 ? "|" : "").append(rs.getString(i));
-                }
-                rows.add(row.toString());
-            }
-        }
-        return rows;
     }
 }

@@ -81,21 +81,27 @@ public final class NightFixture {
         List<String> rows = new ArrayList<>();
         try (Connection c = connect(db); Statement st = c.createStatement()) {
             for (String sql : AGGREGATES) {
-                List<String> section = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery(sql)) {
-                    int columns = rs.getMetaData().getColumnCount();
-                    while (rs.next()) {
-                        StringBuilder row = new StringBuilder();
-                        for (int i = 1; i <= columns; i++) {
-                            row.append(rs.getString(i)).append('|');
-                        }
-                        section.add(row.toString());
-                    }
-                }
+                List<String> section = rows(st, sql);
                 // Sorted here, not by SQL: H2 and PostgreSQL order NULLs differently.
                 section.sort(null);
                 rows.addAll(section);
                 rows.add("--");
+            }
+        }
+        return rows;
+    }
+
+    /** The query's rows in their order, each as its values followed by '|'. */
+    public static List<String> rows(Statement st, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns; i++) {
+                    row.append(rs.getString(i)).append('|');
+                }
+                rows.add(row.toString());
             }
         }
         return rows;

@@ -111,10 +111,9 @@ class FlowLogParquetReaderTest {
     private Path write(String name, List<Row> rows, boolean dictionary, int dictionaryPageSize) throws IOException {
         Path file = dir.resolve(name);
         SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
-        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
-                .withConf(new PlainParquetConfiguration()).withType(SCHEMA)
-                .withCompressionCodec(CompressionCodecName.GZIP).withDictionaryEncoding(dictionary)
-                .withDictionaryPageSize(dictionaryPageSize).withPageSize(4096).build()) {
+        try (ParquetWriter<Group> writer = writer(file, SCHEMA, dictionary)
+                .withCompressionCodec(CompressionCodecName.GZIP).withDictionaryPageSize(dictionaryPageSize)
+                .withPageSize(4096).build()) {
             for (Row row : rows) {
                 Group g = groups.newGroup();
                 g.add("version", 5);
@@ -141,6 +140,11 @@ class FlowLogParquetReaderTest {
             }
         }
         return file;
+    }
+
+    private static ExampleParquetWriter.Builder writer(Path file, MessageType schema, boolean dictionary) {
+        return ExampleParquetWriter.builder(new LocalOutputFile(file)).withConf(new PlainParquetConfiguration())
+                .withType(schema).withDictionaryEncoding(dictionary);
     }
 
     private static void addText(Group g, String column, String value) {
@@ -220,9 +224,7 @@ class FlowLogParquetReaderTest {
         for (boolean dictionary : new boolean[] {true, false}) {
             Path file = dir.resolve("text-numbers-" + dictionary + ".parquet");
             SimpleGroupFactory groups = new SimpleGroupFactory(textNumbers);
-            try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
-                    .withConf(new PlainParquetConfiguration()).withType(textNumbers)
-                    .withDictionaryEncoding(dictionary).build()) {
+            try (ParquetWriter<Group> writer = writer(file, textNumbers, dictionary).build()) {
                 for (int t = 0; t < times; t++) {
                     for (String[] row : values) {
                         Group g = groups.newGroup();
@@ -259,9 +261,7 @@ class FlowLogParquetReaderTest {
         for (boolean dictionary : new boolean[] {true, false}) {
             Path file = dir.resolve("int-account-" + dictionary + ".parquet");
             SimpleGroupFactory groups = new SimpleGroupFactory(intAccount);
-            try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
-                    .withConf(new PlainParquetConfiguration()).withType(intAccount)
-                    .withDictionaryEncoding(dictionary).build()) {
+            try (ParquetWriter<Group> writer = writer(file, intAccount, dictionary).build()) {
                 for (int i = 0; i < 200; i++) {
                     writer.write(groups.newGroup().append("account_id", 111122223333L)
                             .append("interface_id", "eni-" + i % 3).append("bytes", 100L + i % 7));
