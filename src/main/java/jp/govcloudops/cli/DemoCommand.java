@@ -125,7 +125,7 @@ public class DemoCommand implements Callable<Integer> {
             // After detection: the records name their findings by reference, which needs the findings.
             importRecords(context, out);
             ReportLauncher.Outcome outcome = context.getBean(ReportLauncher.class)
-                    .run(new ReportParameters(month, ReportFormat.PDF, report, "", 1));
+                    .run(new ReportParameters(month, ReportFormat.PDF, report, "", 1), Duration.ofMinutes(15));
             if (outcome.execution().getStatus() != BatchStatus.COMPLETED) {
                 out.println("demo FAILED: report " + outcome.execution().getExitStatus().getExitDescription().lines()
                         .findFirst().orElse(""));

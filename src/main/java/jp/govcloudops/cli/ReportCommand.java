@@ -2,6 +2,7 @@ package jp.govcloudops.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.concurrent.Callable;
 
@@ -42,6 +43,10 @@ public class ReportCommand implements Callable<Integer> {
             description = "Also upload the file there. Default: govcloud.report.s3-prefix, if set.")
     String s3Prefix;
 
+    @Option(names = "--lock-wait", paramLabel = "DURATION", defaultValue = "PT15M",
+            description = "How long to wait for another report run on the same store (default ${DEFAULT-VALUE}).")
+    Duration lockWait;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -59,7 +64,7 @@ public class ReportCommand implements Callable<Integer> {
             String prefix = s3Prefix != null ? s3Prefix : settings.s3Prefix();
             try {
                 ReportLauncher.Outcome outcome = context.getBean(ReportLauncher.class)
-                        .run(new ReportParameters(month, reportFormat, file, prefix, 1));
+                        .run(new ReportParameters(month, reportFormat, file, prefix, 1), lockWait);
                 if (outcome.execution().getStatus() != BatchStatus.COMPLETED) {
                     out.printf("report FAILED (job execution %d): %s%n", outcome.execution().getId(),
                             outcome.execution().getExitStatus().getExitDescription().lines().findFirst().orElse(""));

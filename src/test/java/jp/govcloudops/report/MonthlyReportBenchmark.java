@@ -87,7 +87,7 @@ class MonthlyReportBenchmark {
             long thread = threads.getCurrentThreadCpuTime();
             long all = process.getProcessCpuTime();
             var outcome = reports.run(new ReportParameters(YearMonth.of(2026, 10), ReportFormat.PDF,
-                    DIR.resolve("out/monthly-report-2026-10.pdf"), "", 1));
+                    DIR.resolve("out/monthly-report-2026-10.pdf"), "", 1), Duration.ZERO);
             assertThat(outcome.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
             System.out.printf("BENCH report run %d: %.1f s elapsed, CPU %.1f s (job thread) / %.1f s (process),"
                     + " %d pages, %,d bytes, load %.1f%n", run, (System.nanoTime() - start) / 1e9,

@@ -119,7 +119,7 @@ abstract class MonthlyReportChecks {
     @Test
     void octoberReportStatesTheStoresFigures() throws Exception {
         Path pdf = dir.resolve("out/monthly-report-2026-10.pdf");
-        ReportLauncher.Outcome outcome = reports.run(new ReportParameters(OCTOBER, ReportFormat.PDF, pdf, "", 1));
+        ReportLauncher.Outcome outcome = reports.run(new ReportParameters(OCTOBER, ReportFormat.PDF, pdf, "", 1), Duration.ZERO);
         assertThat(outcome.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(pdf).exists();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM batch_job_execution e JOIN batch_job_instance i"
@@ -205,7 +205,7 @@ abstract class MonthlyReportChecks {
     @Test
     void aMonthWithoutDataSaysSoEverywhere() throws Exception {
         Path pdf = dir.resolve("out/monthly-report-2027-03.pdf");
-        ReportLauncher.Outcome outcome = reports.run(new ReportParameters(YearMonth.of(2027, 3), ReportFormat.PDF, pdf, "", 1));
+        ReportLauncher.Outcome outcome = reports.run(new ReportParameters(YearMonth.of(2027, 3), ReportFormat.PDF, pdf, "", 1), Duration.ZERO);
         assertThat(outcome.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
         String text;
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.YearMonth;
 
 import jp.govcloudops.job.report.ReportLauncher;
@@ -43,7 +44,7 @@ class ReportUploadOverS3Test {
             ReportLauncher reports = context.getBean(ReportLauncher.class);
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 
-            ReportLauncher.Outcome failed = reports.run(parameters);
+            ReportLauncher.Outcome failed = reports.run(parameters, Duration.ZERO);
             assertThat(failed.execution().getStatus()).isEqualTo(BatchStatus.FAILED);
             assertThat(failed.execution().getAllFailureExceptions()).isNotEmpty();
             assertThat(failed.s3()).isNull();
@@ -56,7 +57,7 @@ class ReportUploadOverS3Test {
             byte[] rendered = Files.readAllBytes(file);
 
             client.createBucket(b -> b.bucket(bucket));
-            ReportLauncher.Outcome resumed = reports.run(parameters);
+            ReportLauncher.Outcome resumed = reports.run(parameters, Duration.ZERO);
             assertThat(resumed.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
             assertThat(resumed.execution().getJobInstanceId()).isEqualTo(failed.execution().getJobInstanceId());
             assertThat(resumed.s3()).isEqualTo("s3://" + bucket + "/monthly/monthly-report-2026-10.pdf");
