@@ -43,6 +43,10 @@ public class CostIngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!files.isEmpty() && !root.costSources.isEmpty()) {
+            throw Usage.error(spec, "give cost files or --cost-source, not both (named files are loaded instead of"
+                    + " the export locations)");
+        }
         PrintWriter out = spec.commandLine().getOut();
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {

@@ -54,7 +54,7 @@ public class EffortCommand extends OperatorRecordCommand {
         @Option(names = "--category", required = true, paramLabel = "CATEGORY",
                 description = "定常監視, アラート対応, 障害対応, セキュリティ分析, テンプレート適用, 構成・コストレビュー, 報告書作成,"
                         + " 会議 or 問合せ対応.")
-        String category;
+        WorkCategory category;
 
         @Option(names = "--person", required = true, paramLabel = "NAME")
         String person;
@@ -67,15 +67,10 @@ public class EffortCommand extends OperatorRecordCommand {
 
         @Override
         public Integer call() {
-            WorkCategory parsed = WorkCategory.fromLabel(category).orElse(null);
-            if (parsed == null) {
-                spec.commandLine().getErr().println("error: --category must be one of "
-                        + String.join("、", WorkCategory.labels()));
-                return ExitCodes.FAILURE;
-            }
+            WorkCategory parsed = category;
             if (hours.signum() <= 0 || hours.compareTo(BigDecimal.valueOf(24)) > 0 || hours.scale() > 2) {
-                spec.commandLine().getErr().println("error: --hours must be more than 0 and at most 24, two decimals");
-                return ExitCodes.FAILURE;
+                throw Usage.error(spec, "--hours must be more than 0 and at most 24, with at most two decimals, not "
+                        + hours.toPlainString());
             }
             WorkEffort effort = new WorkEffort(date, start, hours.setScale(2), parsed, person, findingId, null, note, 0);
             return parent.root.withContext(context -> {

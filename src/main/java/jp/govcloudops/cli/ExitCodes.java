@@ -9,6 +9,11 @@ public final class ExitCodes {
     public static final int FAILURE = 1;
     /** Completed, but with data gaps, unreadable objects or quarantined input: look at `status`. */
     public static final int COMPLETED_WITH_GAPS = 2;
+    /**
+     * The command line was wrong (EX_USAGE): an unknown command or option, a malformed or missing value, options
+     * that contradict each other. Nothing was run; running it again unchanged fails the same way.
+     */
+    public static final int USAGE = 64;
 
     private ExitCodes() {
     }

@@ -27,19 +27,11 @@ import picocli.CommandLine.Spec;
         description = "Security and network findings (検知結果): list, show, set a status, re-derive.",
         subcommands = {FindingsCommand.ListFindings.class, FindingsCommand.Show.class, FindingsCommand.SetStatus.class,
                 FindingsCommand.Rebuild.class})
-public class FindingsCommand implements Callable<Integer> {
+public class FindingsCommand {
 
     @ParentCommand
     GovcloudCli root;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return ExitCodes.OK;
-    }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = {"Findings whose events fall on the days D..D (the store's zone, Asia/Tokyo by default),",
@@ -60,11 +52,13 @@ public class FindingsCommand implements Callable<Integer> {
 
         @Option(names = "--severity", paramLabel = "S", defaultValue = "INFORMATIONAL",
                 description = "Lowest severity shown: INFORMATIONAL, LOW, MEDIUM, HIGH, CRITICAL (default ${DEFAULT-VALUE}).")
-        String severity;
+        Severity severity;
 
         @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
                 description = "table or csv (RFC 4180 with a header row; default ${DEFAULT-VALUE}).")
-        String format;
+        ListFormat format;
+
+        enum ListFormat { table, csv }
 
         @Option(names = "--withdrawn", description = "Also list findings no longer derived from the logs (kept because"
                 + " an operator had acted on them).")
@@ -72,18 +66,9 @@ public class FindingsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            Usage.requireOrdered(spec, from, to);
             PrintWriter out = spec.commandLine().getOut();
-            if (!format.equals("table") && !format.equals("csv")) {
-                spec.commandLine().getErr().println("--format must be table or csv, not " + format);
-                return ExitCodes.FAILURE;
-            }
-            Severity minimum;
-            try {
-                minimum = Severity.parse(severity);
-            } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println(e.getMessage());
-                return ExitCodes.FAILURE;
-            }
+            Severity minimum = severity;
             return parent.root.withContext(context -> {
                 GovcloudProperties settings = context.getBean(GovcloudProperties.class);
                 List<FindingStore.Stored> findings = context.getBean(FindingStore.class).list(from, to, minimum,
@@ -97,7 +82,7 @@ public class FindingsCommand implements Callable<Integer> {
                 }
                 String[] header = {"id", "time_jst", "severity", "rule_id", "title", "account", "principal",
                         "events", "status"};
-                if (format.equals("csv")) {
+                if (format == ListFormat.csv) {
                     try {
                         CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header).get());
                         for (String[] row : rows) {
@@ -179,7 +164,7 @@ public class FindingsCommand implements Callable<Integer> {
         long id;
 
         @Parameters(index = "1", paramLabel = "STATUS")
-        String status;
+        FindingStatus status;
 
         @Option(names = "--note", paramLabel = "TEXT", description = "What was done or found (対応内容).")
         String note;
@@ -189,13 +174,7 @@ public class FindingsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            FindingStatus target;
-            try {
-                target = FindingStatus.parse(status);
-            } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println(e.getMessage());
-                return ExitCodes.FAILURE;
-            }
+            FindingStatus target = status;
             PrintWriter out = spec.commandLine().getOut();
             return parent.root.withContext(context -> {
                 try {
@@ -230,6 +209,7 @@ public class FindingsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            Usage.requireOrdered(spec, from, to);
             PrintWriter out = spec.commandLine().getOut();
             return parent.root.withContext(context -> {
                 DetectionService detection = context.getBean(DetectionService.class);

@@ -11,6 +11,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -19,14 +20,18 @@ import picocli.CommandLine.ScopeType;
  * need the store start the Spring context with these options as the highest-priority properties.
  */
 @Command(name = "govcloud-ops", mixinStandardHelpOptions = true, version = "govcloud-ops 0.1.0",
+        // Inherited: every subcommand's --help lists the exit codes too.
+        scope = ScopeType.INHERIT, exitCodeOnInvalidInput = ExitCodes.USAGE,
+        exitCodeOnExecutionException = ExitCodes.FAILURE,
         description = "Nightly and monthly operations for a Government Cloud (ガバメントクラウド) AWS estate.",
         subcommands = {NightlyCommand.class, ReprocessCommand.class, StatusCommand.class, QueryCommand.class,
                 SampleDataCommand.class, DemoCommand.class, WorkerCommand.class, ReportCommand.class,
                 EffortCommand.class, IncidentCommand.class, InquiryCommand.class, RiskCommand.class,
-                CostIngestCommand.class, CostCheckCommand.class, FindingsCommand.class},
+                CostIngestCommand.class, CostCheckCommand.class, FindingsCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (run the same command again to resume)",
-                "2:completed with data gaps or quarantined input"})
+                "2:completed with data gaps or quarantined input",
+                "64:usage error: wrong command line, nothing was run (see COMMAND --help)"})
 public class GovcloudCli {
 
     @Option(names = "--source", scope = ScopeType.INHERIT, paramLabel = "LOCATION",
@@ -46,6 +51,8 @@ public class GovcloudCli {
 
     public static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new GovcloudCli());
+        Usage.registerConverters(commandLine);
+        commandLine.setParameterExceptionHandler(Usage::report);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("error: " + rootMessage(e));
             return ExitCodes.FAILURE;

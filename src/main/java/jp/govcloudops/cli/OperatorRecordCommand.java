@@ -19,24 +19,15 @@ import picocli.CommandLine.Spec;
  * A kind of operator record (作業実績, 障害・インシデント, 問合せ対応, 課題・リスク): the command names it, and its
  * {@code import} subcommand, shared by all kinds, loads a CSV file of it and reports the outcome.
  */
-abstract class OperatorRecordCommand implements Callable<Integer> {
+abstract class OperatorRecordCommand {
 
     @ParentCommand
     GovcloudCli root;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
 
     /** What the rows are, for the outcome line ("incident records"). */
     abstract String rowsName();
 
     abstract OperatorRecordsImport.Outcome importFile(OperatorRecordsImport records, Path file, Charset charset);
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.FAILURE;
-    }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "Imports a CSV file; a file with any bad row is refused whole, naming each bad line.")
@@ -68,9 +59,7 @@ abstract class OperatorRecordCommand implements Callable<Integer> {
             try {
                 charset = Charset.forName(encoding);
             } catch (IllegalArgumentException e) {
-                err.println("error: unknown encoding " + encoding);
-                err.flush();
-                return ExitCodes.FAILURE;
+                throw Usage.error(spec, "unknown encoding " + encoding);
             }
             return parent.root.withContext(context -> {
                 try {

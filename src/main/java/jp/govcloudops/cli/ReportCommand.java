@@ -37,7 +37,7 @@ public class ReportCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--format", defaultValue = "pdf", paramLabel = "FORMAT", description = "pdf (default), html or xlsx.")
-    String format;
+    ReportFormat format;
 
     @Option(names = "--s3-prefix", paramLabel = "s3://BUCKET/PREFIX",
             description = "Also upload the file there. Default: govcloud.report.s3-prefix, if set.")
@@ -50,13 +50,7 @@ public class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ReportFormat reportFormat;
-        try {
-            reportFormat = ReportFormat.of(format);
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
-            return ExitCodes.FAILURE;
-        }
+        ReportFormat reportFormat = format;
         return root.withContext(context -> {
             ReportProperties settings = context.getBean(ReportProperties.class);
             Path file = this.out != null ? this.out

@@ -39,7 +39,7 @@ public class ReprocessCommand implements Callable<Integer> {
 
     @Option(names = "--log-type", split = ",", paramLabel = "TYPE",
             description = "cloudtrail, cloudtrail-insight, vpcflow (repeatable; default all).")
-    List<String> logTypes = new ArrayList<>();
+    List<LogType> logTypes = new ArrayList<>();
 
     @Option(names = "--account", split = ",", paramLabel = "ID", description = "Only these accounts (repeatable).")
     List<String> accounts = new ArrayList<>();
@@ -53,8 +53,8 @@ public class ReprocessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Set<LogType> types = logTypes.isEmpty() ? EnumSet.allOf(LogType.class) : EnumSet.noneOf(LogType.class);
-        logTypes.forEach(t -> types.add(LogType.fromId(t.trim())));
+        Usage.requireOrdered(spec, from, to);
+        Set<LogType> types = logTypes.isEmpty() ? EnumSet.allOf(LogType.class) : EnumSet.copyOf(logTypes);
         PrintWriter out = spec.commandLine().getOut();
         return root.withContext(context -> {
             IngestParameters parameters = new IngestParameters(from, to, types, new HashSet<>(accounts), force,

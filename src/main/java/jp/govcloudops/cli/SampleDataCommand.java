@@ -59,7 +59,12 @@ public class SampleDataCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         quietLibraryLogging();
-        SampleOptions options = new SampleOptions(from, to, out, scale, seed, filesPerHour);
+        SampleOptions options;
+        try {
+            options = new SampleOptions(from, to, out, scale, seed, filesPerHour);
+        } catch (IllegalArgumentException e) {
+            throw Usage.error(spec, e.getMessage());
+        }
         long started = System.nanoTime();
         SampleGenerator.Result result = new SampleGenerator().generate(options, overwrite);
         PrintWriter w = spec.commandLine().getOut();

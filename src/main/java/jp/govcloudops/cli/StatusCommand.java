@@ -35,6 +35,7 @@ public class StatusCommand implements Callable<Integer> {
     public Integer call() {
         LocalDate last = to != null ? to : LocalDate.now(java.time.ZoneOffset.UTC);
         LocalDate first = from != null ? from : last.minusDays(7);
+        Usage.requireOrdered(spec, first, last);
         PrintWriter out = spec.commandLine().getOut();
         return root.withContext(context -> {
             StatusReport status = context.getBean(StatusReport.class);

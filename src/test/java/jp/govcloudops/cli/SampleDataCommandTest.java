@@ -25,14 +25,14 @@ class SampleDataCommandTest {
     }
 
     @Test
-    void badOptionsFailWithoutWritingAnything(@TempDir Path dir) {
+    void badOptionsAreUsageErrorsAndWriteNothing(@TempDir Path dir) {
         String out = "--out=" + dir.resolve("sample");
         assertThat(GovcloudCli.execute("sample-data", "--from=2026-10-05", "--to=2026-10-04", out))
-                .isEqualTo(ExitCodes.FAILURE);
+                .isEqualTo(ExitCodes.USAGE);
         assertThat(GovcloudCli.execute("sample-data", "--from=2026-10-05", "--to=2026-10-05", "--scale=0", out))
-                .isEqualTo(ExitCodes.FAILURE);
+                .isEqualTo(ExitCodes.USAGE);
         assertThat(GovcloudCli.execute("sample-data", "--from=2026-10-05", "--to=2026-10-05",
-                "--files-per-hour=0.7", out)).isEqualTo(ExitCodes.FAILURE);
+                "--files-per-hour=0.7", out)).isEqualTo(ExitCodes.USAGE);
         assertThat(dir.resolve("sample")).doesNotExist();
     }
 }
