@@ -43,7 +43,7 @@ public class CostCheckCommand implements Callable<Integer> {
                 CostCheckReport.print(context.getBean(CostThresholdCheck.class).run(day), out);
                 return context.getBean(MailStage.class).run(day, out);
             } catch (Exception e) {
-                out.println("cost-check FAILED: " + GovcloudCli.rootMessage(e));
+                out.println("cost-check FAILED: " + root.failure(e));
                 return ExitCodes.FAILURE;
             } finally {
                 out.flush();

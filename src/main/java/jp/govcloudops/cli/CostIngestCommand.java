@@ -62,7 +62,7 @@ public class CostIngestCommand implements Callable<Integer> {
                         .run(new CostIngestParameters(sources, paths, force, 1), lockWait);
                 return CostIngestReport.print(outcome, out);
             } catch (Exception e) {
-                out.println("cost-ingest FAILED: " + GovcloudCli.rootMessage(e));
+                out.println("cost-ingest FAILED: " + root.failure(e));
                 return ExitCodes.FAILURE;
             } finally {
                 out.flush();

@@ -117,7 +117,7 @@ public class DemoCommand implements Callable<Integer> {
                 exit = NightlyCommand.worst(exit, stage.runRange(first, last, out));
             }
         } catch (Exception e) {
-            out.println("demo FAILED: " + GovcloudCli.rootMessage(e));
+            out.println("demo FAILED: " + root.failure(e));
             return ExitCodes.FAILURE;
         }
         Path report = outDir.resolve("reports").resolve("monthly-report-" + month + ".pdf");
@@ -133,7 +133,7 @@ public class DemoCommand implements Callable<Integer> {
             }
             out.printf("report %s: %s (%d pages)%n", month, report, outcome.pages());
         } catch (Exception e) {
-            out.println("demo FAILED: " + GovcloudCli.rootMessage(e));
+            out.println("demo FAILED: " + root.failure(e));
             return ExitCodes.FAILURE;
         }
         String db = context.getEnvironment().getProperty("spring.datasource.url");

@@ -1,19 +1,26 @@
 package jp.govcloudops.cli;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 import jp.govcloudops.GovcloudOpsApplication;
 import org.springframework.boot.Banner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code govcloud-ops} command. Global options may stand before or after the command name. Commands that
@@ -34,6 +41,18 @@ import picocli.CommandLine.ScopeType;
                 "64:usage error: wrong command line, nothing was run (see COMMAND --help)"})
 public class GovcloudCli {
 
+    /**
+     * Spring's own report of a failed start: a trace of 70-170 lines, replaced by the one line of
+     * {@link FailureMessage}. Off before the logging configuration is read too (a configuration file that does not
+     * parse fails before that).
+     */
+    private static final List<String> SPRING_FAILURE_LOGGERS = List.of("org.springframework.boot.SpringApplication",
+            "org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter",
+            "org.springframework.context.annotation.AnnotationConfigApplicationContext");
+
+    /** Where the full trace of a failure goes: the log file only (see logback-spring.xml). */
+    private static final Logger FAILURE_TRACE = LoggerFactory.getLogger("jp.govcloudops.FailureTrace");
+
     @Option(names = "--source", scope = ScopeType.INHERIT, paramLabel = "LOCATION",
             description = "Log location: s3://bucket/prefix or a local directory with the same key layout."
                     + " Repeatable. Default: govcloud.sources.")
@@ -48,27 +67,46 @@ public class GovcloudCli {
             description = "The store. Default: the H2 file database under ./data.")
     String database;
 
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "On a failure, also print the full stack trace, before the one-line reason (the log"
+                    + " file, when logging.file.name is set, always has it).")
+    boolean verbose;
+
+    @Spec
+    CommandSpec spec;
 
     public static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new GovcloudCli());
         Usage.registerConverters(commandLine);
         commandLine.setParameterExceptionHandler(Usage::report);
+        GovcloudCli root = commandLine.getCommand();
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("error: " + rootMessage(e));
+            cmd.getErr().println("error: " + root.failure(e));
+            cmd.getErr().flush();
             return ExitCodes.FAILURE;
         });
         return commandLine.execute(args);
     }
 
-    /** The most specific message in the cause chain: start-up failures wrap the real reason several times. */
+    /** What went wrong, in one line (see {@link FailureMessage}), without reporting the trace anywhere. */
     static String rootMessage(Throwable e) {
-        String message = e.toString();
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getMessage() != null) {
-                message = t.getMessage();
-            }
+        return FailureMessage.of(e);
+    }
+
+    /**
+     * The one line for a failure a command reports. The full trace goes to the log file and, with --verbose, to
+     * stderr, before the caller prints the line, so that the line stays the last thing on the screen.
+     */
+    String failure(Throwable e) {
+        String line = FailureMessage.of(e);
+        String trace = FailureMessage.trace(e);
+        FAILURE_TRACE.error("{}\n{}", line, trace);
+        if (verbose) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.print(trace);
+            err.flush();
         }
-        return message;
+        return line;
     }
 
     /** Starts the application context with the global options applied, runs {@code work}, closes the context. */
@@ -87,6 +125,14 @@ public class GovcloudCli {
             properties.add("--govcloud.cost.sources[" + i + "]=" + costSources.get(i));
         }
         properties.addAll(List.of(extraProperties));
+        LoggingSystem logging = LoggingSystem.get(GovcloudCli.class.getClassLoader());
+        for (String logger : SPRING_FAILURE_LOGGERS) {
+            logging.setLogLevel(logger, LogLevel.OFF);
+            properties.add("--logging.level." + logger + "=OFF");
+        }
+        // Until logback-spring.xml is read (it sends the traces to the log file, if there is one), the logging
+        // defaults would print them on stdout.
+        logging.setLogLevel(FAILURE_TRACE.getName(), LogLevel.OFF);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(GovcloudOpsApplication.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)

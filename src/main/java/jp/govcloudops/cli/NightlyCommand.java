@@ -55,7 +55,7 @@ public class NightlyCommand implements Callable<Integer> {
                 try {
                     exit = IngestRun.run(context, parameters, lockWait, out);
                 } catch (Exception e) {
-                    out.println("ingest FAILED: " + GovcloudCli.rootMessage(e));
+                    out.println("ingest FAILED: " + root.failure(e));
                     exit = ExitCodes.FAILURE;
                 }
                 for (NightlyStage stage : context.getBeansOfType(NightlyStage.class).values().stream()
@@ -63,7 +63,7 @@ public class NightlyCommand implements Callable<Integer> {
                     try {
                         exit = worst(exit, stage.run(day, out));
                     } catch (Exception e) {
-                        out.println(stage.name() + " FAILED: " + GovcloudCli.rootMessage(e));
+                        out.println(stage.name() + " FAILED: " + root.failure(e));
                         exit = ExitCodes.FAILURE;
                     }
                 }

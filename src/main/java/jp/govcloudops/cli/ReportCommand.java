@@ -69,7 +69,7 @@ public class ReportCommand implements Callable<Integer> {
                         outcome.bytes(), outcome.s3() == null ? "" : ", uploaded to " + outcome.s3());
                 return ExitCodes.OK;
             } catch (Exception e) {
-                out.println("report FAILED: " + GovcloudCli.rootMessage(e));
+                out.println("report FAILED: " + root.failure(e));
                 return ExitCodes.FAILURE;
             } finally {
                 out.flush();

@@ -62,7 +62,7 @@ public class ReprocessCommand implements Callable<Integer> {
             try {
                 return IngestRun.run(context, parameters, lockWait, out);
             } catch (Exception e) {
-                out.println("reprocess FAILED: " + GovcloudCli.rootMessage(e));
+                out.println("reprocess FAILED: " + root.failure(e));
                 return ExitCodes.FAILURE;
             } finally {
                 out.flush();

@@ -49,7 +49,7 @@ final class Usage {
         if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
             message += " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
         }
-        err.println("error: " + message);
+        err.println("error: " + FailureMessage.redact(message));
         err.println("see '" + command.getCommandSpec().qualifiedName() + " --help'");
         err.flush();
         return ExitCodes.USAGE;

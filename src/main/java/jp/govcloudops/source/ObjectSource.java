@@ -16,6 +16,13 @@ public interface ObjectSource extends AutoCloseable {
     /** Canonical name of the location, stored with every manifest row ({@code s3://bucket/prefix}, {@code file:/dir}). */
     String location();
 
+    /**
+     * Fails with {@link SourceUnavailableException} when the location cannot be listed at all (a bucket that does not
+     * exist, access denied, no answer), so that a run can refuse to start instead of failing its first step.
+     */
+    default void checkReadable() {
+    }
+
     /** The key prefix the location stands for ("" for a whole bucket or a local root). */
     String rootPrefix();
 

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -38,6 +39,16 @@ public final class S3ObjectSource implements ObjectSource {
     @Override
     public String rootPrefix() {
         return prefix;
+    }
+
+    /** One listing of at most one key: the same permission (s3:ListBucket) every run needs anyway. */
+    @Override
+    public void checkReadable() {
+        try {
+            s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix).maxKeys(1));
+        } catch (SdkException e) {
+            throw new SourceUnavailableException(location(), e);
+        }
     }
 
     @Override

@@ -1,6 +1,8 @@
 package jp.govcloudops.source;
 
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
@@ -26,7 +28,9 @@ public final class SourceLocations {
         }
         Path dir = Path.of(trimmed.startsWith("file:") ? java.net.URI.create(trimmed).getPath() : trimmed);
         if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("source location " + location + " is neither s3://bucket/prefix nor an existing directory");
+            throw new SourceUnavailableException(location, Files.exists(dir)
+                    ? new NotDirectoryException(dir.toString())
+                    : new NoSuchFileException(dir.toString(), null, "no such directory (nor s3://bucket/prefix)"));
         }
         return new LocalDirectorySource(dir);
     }

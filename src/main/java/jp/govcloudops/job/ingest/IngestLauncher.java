@@ -5,6 +5,7 @@ import java.util.List;
 
 import jp.govcloudops.job.JobLaunching;
 import jp.govcloudops.job.RunLock;
+import jp.govcloudops.source.SourceRegistry;
 import jp.govcloudops.store.DataGapStore;
 import jp.govcloudops.store.IngestRunSummary;
 import jp.govcloudops.store.IngestStore;
@@ -23,21 +24,26 @@ public class IngestLauncher {
     private final IngestStore store;
     private final DataGapStore gaps;
     private final RunPartitions runPartitions;
+    private final SourceRegistry sources;
 
     public IngestLauncher(@Qualifier("ingestJob") Job ingestJob, JobLaunching launching, RunLock runLock,
-            IngestStore store, DataGapStore gaps, RunPartitions runPartitions) {
+            IngestStore store, DataGapStore gaps, RunPartitions runPartitions, SourceRegistry sources) {
         this.ingestJob = ingestJob;
         this.launching = launching;
         this.runLock = runLock;
         this.store = store;
         this.gaps = gaps;
         this.runPartitions = runPartitions;
+        this.sources = sources;
     }
 
     public record Outcome(JobExecution execution, IngestRunSummary summary) {
     }
 
+    /** @throws jp.govcloudops.source.SourceUnavailableException before the job starts, for a source it cannot list */
     public Outcome run(IngestParameters parameters, Duration lockWait) throws Exception {
+        // A mistyped directory or bucket is reported in one line and leaves no failed job execution behind.
+        parameters.sources().forEach(location -> sources.get(location).checkReadable());
         try (RunLock.Held lock = runLock.acquire("ingest", lockWait)) {
             JobExecution execution = launching.run(ingestJob, attempt -> parameters.withAttempt(attempt).toJobParameters());
             long generation = execution.getJobInstance().getId();
