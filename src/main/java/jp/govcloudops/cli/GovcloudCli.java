@@ -72,6 +72,11 @@ public class GovcloudCli {
                     + " file, when logging.file.name is set, always has it).")
     boolean verbose;
 
+    @Option(names = "--quiet", scope = ScopeType.INHERIT,
+            description = "No progress display for long runs (otherwise a line on stderr redrawn every second on a"
+                    + " terminal, or logged every minute; govcloud.progress).")
+    boolean quiet;
+
     @Spec
     CommandSpec spec;
 
@@ -123,6 +128,9 @@ public class GovcloudCli {
         }
         for (int i = 0; i < costSources.size(); i++) {
             properties.add("--govcloud.cost.sources[" + i + "]=" + costSources.get(i));
+        }
+        if (quiet) {
+            properties.add("--govcloud.progress.enabled=false");
         }
         properties.addAll(List.of(extraProperties));
         LoggingSystem logging = LoggingSystem.get(GovcloudCli.class.getClassLoader());

@@ -2,6 +2,7 @@ package jp.govcloudops.job.cost;
 
 import jp.govcloudops.cost.CostLoad;
 import jp.govcloudops.cost.CostUnit;
+import jp.govcloudops.job.JobProgress;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -24,6 +25,12 @@ public class CostIngestJobConfiguration {
     @Bean
     public Job costIngestJob(JobRepository jobRepository, Step loadCostUnits) {
         return new JobBuilder(JOB_NAME, jobRepository).start(loadCostUnits).build();
+    }
+
+    /** What the run has done, for its progress display: units are billing periods or named files. */
+    @Bean
+    public JobProgress costIngestProgress() {
+        return new JobProgress("cost-ingest", "units", "files", "line items");
     }
 
     @Bean

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 import jp.govcloudops.job.JobLaunching;
+import jp.govcloudops.job.JobProgress;
+import jp.govcloudops.job.ProgressReporter;
 import jp.govcloudops.job.RunLock;
 import jp.govcloudops.store.cost.CostStore;
 import org.springframework.batch.core.BatchStatus;
@@ -21,13 +23,17 @@ public class CostIngestLauncher {
     private final JobLaunching launching;
     private final RunLock runLock;
     private final CostStore store;
+    private final ProgressReporter progressReporter;
+    private final JobProgress progress;
 
     public CostIngestLauncher(@Qualifier("costIngestJob") Job costIngestJob, JobLaunching launching, RunLock runLock,
-            CostStore store) {
+            CostStore store, ProgressReporter progressReporter, @Qualifier("costIngestProgress") JobProgress progress) {
         this.costIngestJob = costIngestJob;
         this.launching = launching;
         this.runLock = runLock;
         this.store = store;
+        this.progressReporter = progressReporter;
+        this.progress = progress;
     }
 
     /**
@@ -48,8 +54,10 @@ public class CostIngestLauncher {
 
     public Outcome run(CostIngestParameters parameters, Duration lockWait) throws Exception {
         try (RunLock.Held lock = runLock.acquire("cost", lockWait)) {
-            JobExecution execution = launching.run(costIngestJob, attempt -> parameters.withAttempt(attempt)
-                    .toJobParameters());
+            JobExecution execution;
+            try (ProgressReporter.Shown shown = progressReporter.show(progress)) {
+                execution = launching.run(costIngestJob, attempt -> parameters.withAttempt(attempt).toJobParameters());
+            }
             int found = 0;
             int unchanged = 0;
             for (StepExecution step : execution.getStepExecutions()) {

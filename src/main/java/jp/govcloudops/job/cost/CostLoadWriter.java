@@ -6,6 +6,7 @@ import java.util.List;
 import jp.govcloudops.config.CostProperties;
 import jp.govcloudops.cost.CostLoad;
 import jp.govcloudops.cost.MonthForecast;
+import jp.govcloudops.job.JobProgress;
 import jp.govcloudops.job.RunningStep;
 import jp.govcloudops.store.cost.CostStore;
 import org.slf4j.Logger;
@@ -14,6 +15,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /** Stores each load in the chunk's transaction (one unit per chunk): the billing period is swapped whole. */
@@ -26,17 +28,22 @@ public class CostLoadWriter implements ItemWriter<CostLoad> {
     private final CostStore store;
     private final CostProperties properties;
     private final Long jobExecutionId;
+    private final JobProgress progress;
 
-    public CostLoadWriter(CostStore store, CostProperties properties) {
+    public CostLoadWriter(CostStore store, CostProperties properties,
+            @Qualifier("costIngestProgress") JobProgress progress) {
         StepExecution stepExecution = RunningStep.execution();
         this.store = store;
         this.properties = properties;
+        this.progress = progress;
         this.jobExecutionId = stepExecution.getJobExecutionId();
     }
 
     @Override
     public void write(Chunk<? extends CostLoad> chunk) {
         for (CostLoad load : chunk) {
+            progress.written(load.unit().files().size(), load.lineItems());
+            progress.partitionDone();
             if (load.isFailed()) {
                 log.error("Cost unit {} not loaded: {}", load.unit().unit(), load.error());
                 store.recordFailure(load.unit(), load.error(), jobExecutionId);

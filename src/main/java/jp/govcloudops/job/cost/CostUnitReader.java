@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.List;
 
 import jp.govcloudops.cost.CostUnit;
+import jp.govcloudops.job.JobProgress;
 import jp.govcloudops.job.RunningStep;
 import jp.govcloudops.source.DataExportLayout;
 import jp.govcloudops.source.ObjectSource;
@@ -22,6 +23,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,11 +42,14 @@ public class CostUnitReader implements ItemStreamReader<CostUnit> {
     private final CostIngestParameters parameters;
     private final Long jobExecutionId;
     private final Deque<CostUnit> pending = new ArrayDeque<>();
+    private final JobProgress progress;
 
-    public CostUnitReader(SourceRegistry sources, CostStore store) {
+    public CostUnitReader(SourceRegistry sources, CostStore store,
+            @Qualifier("costIngestProgress") JobProgress progress) {
         StepExecution stepExecution = RunningStep.execution();
         this.sources = sources;
         this.store = store;
+        this.progress = progress;
         this.parameters = CostIngestParameters.of(stepExecution.getJobExecution().getJobParameters());
         this.jobExecutionId = stepExecution.getJobExecutionId();
     }
@@ -88,6 +93,8 @@ public class CostUnitReader implements ItemStreamReader<CostUnit> {
             found++;
             pending.add(singleFile(Path.of(file)));
         }
+        progress.partitions(pending.size());
+        pending.forEach(unit -> progress.listed(unit.files().size()));
         context.putInt("found", found);
         context.putInt("unchanged", unchanged);
         context.putInt("empty", empty);

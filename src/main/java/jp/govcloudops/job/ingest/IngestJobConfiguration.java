@@ -2,15 +2,19 @@ package jp.govcloudops.job.ingest;
 
 import jp.govcloudops.config.IngestProperties;
 import jp.govcloudops.ingest.IngestedObject;
+import jp.govcloudops.job.JobProgress;
 import jp.govcloudops.source.SourceObject;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.StepListener;
+import org.springframework.batch.core.partition.support.SimpleStepExecutionSplitter;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.PartitionStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.integration.partition.MessageChannelPartitionHandler;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -39,12 +43,21 @@ public class IngestJobConfiguration {
         return new JobBuilder(JOB_NAME, jobRepository).start(ingestPartitions).next(finalizeIngest).build();
     }
 
+    /** What the run has done, for its progress display. */
+    @Bean
+    public JobProgress ingestProgress() {
+        return new JobProgress("ingest", "partitions", "objects", "records");
+    }
+
     @Bean
     public Step ingestPartitions(JobRepository jobRepository, IngestPartitioner partitioner, Step ingestObjects,
             ThreadPoolTaskExecutor ingestTaskExecutor, IngestProperties properties,
-            ObjectProvider<MessageChannelPartitionHandler> remotePartitions) {
+            ObjectProvider<MessageChannelPartitionHandler> remotePartitions,
+            @Qualifier("ingestProgress") JobProgress progress) {
         PartitionStepBuilder step = new StepBuilder("ingestPartitions", jobRepository)
                 .partitioner("ingestObjects", partitioner)
+                .splitter(new CountingSplitter(new SimpleStepExecutionSplitter(jobRepository, "ingestObjects",
+                        partitioner), progress))
                 .gridSize(properties.threads());
         MessageChannelPartitionHandler remote = remotePartitions.getIfAvailable();
         if (remote != null) {
@@ -57,13 +70,15 @@ public class IngestJobConfiguration {
     @Bean
     public Step ingestObjects(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             PendingObjectReader pendingObjectReader, IngestProcessor ingestProcessor, IngestWriter ingestWriter,
-            ThreadPoolTaskExecutor objectReadExecutor, IngestProperties properties) {
+            ThreadPoolTaskExecutor objectReadExecutor, IngestProperties properties,
+            IngestProgressListener progressListener) {
         var step = new StepBuilder("ingestObjects", jobRepository)
                 .<SourceObject, IngestedObject>chunk(properties.objectsPerCommit())
                 .transactionManager(transactionManager)
                 .reader(pendingObjectReader)
                 .processor(ingestProcessor)
-                .writer(ingestWriter);
+                .writer(ingestWriter)
+                .listener((StepListener) progressListener);
         if (properties.objectReadThreads() > 1) {
             // The objects of a chunk are read on the shared pool, so a partition much larger than the others
             // (one busy account) still keeps every thread busy; listing and writing stay on the partition's thread.

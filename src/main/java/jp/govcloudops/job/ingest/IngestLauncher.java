@@ -3,7 +3,10 @@ package jp.govcloudops.job.ingest;
 import java.time.Duration;
 import java.util.List;
 
+import jp.govcloudops.config.DistributedProperties;
 import jp.govcloudops.job.JobLaunching;
+import jp.govcloudops.job.JobProgress;
+import jp.govcloudops.job.ProgressReporter;
 import jp.govcloudops.job.RunLock;
 import jp.govcloudops.source.SourceRegistry;
 import jp.govcloudops.store.DataGapStore;
@@ -25,9 +28,14 @@ public class IngestLauncher {
     private final DataGapStore gaps;
     private final RunPartitions runPartitions;
     private final SourceRegistry sources;
+    private final ProgressReporter progressReporter;
+    private final JobProgress progress;
+    private final DistributedProperties distributed;
 
     public IngestLauncher(@Qualifier("ingestJob") Job ingestJob, JobLaunching launching, RunLock runLock,
-            IngestStore store, DataGapStore gaps, RunPartitions runPartitions, SourceRegistry sources) {
+            IngestStore store, DataGapStore gaps, RunPartitions runPartitions, SourceRegistry sources,
+            ProgressReporter progressReporter, @Qualifier("ingestProgress") JobProgress progress,
+            DistributedProperties distributed) {
         this.ingestJob = ingestJob;
         this.launching = launching;
         this.runLock = runLock;
@@ -35,6 +43,9 @@ public class IngestLauncher {
         this.gaps = gaps;
         this.runPartitions = runPartitions;
         this.sources = sources;
+        this.progressReporter = progressReporter;
+        this.progress = progress;
+        this.distributed = distributed;
     }
 
     public record Outcome(JobExecution execution, IngestRunSummary summary) {
@@ -45,7 +56,11 @@ public class IngestLauncher {
         // A mistyped directory or bucket is reported in one line and leaves no failed job execution behind.
         parameters.sources().forEach(location -> sources.get(location).checkReadable());
         try (RunLock.Held lock = runLock.acquire("ingest", lockWait)) {
-            JobExecution execution = launching.run(ingestJob, attempt -> parameters.withAttempt(attempt).toJobParameters());
+            JobExecution execution;
+            // A distributed manager's partitions are counted by the workers, not here: it shows no progress.
+            try (ProgressReporter.Shown shown = distributed.enabled() ? () -> { } : progressReporter.show(progress)) {
+                execution = launching.run(ingestJob, attempt -> parameters.withAttempt(attempt).toJobParameters());
+            }
             long generation = execution.getJobInstance().getId();
             List<Long> partitions = runPartitions.of(parameters);
             return new Outcome(execution, store.summary(generation, partitions, gaps.openGaps(partitions)));

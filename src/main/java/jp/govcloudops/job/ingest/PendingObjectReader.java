@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import jp.govcloudops.ingest.PartitionWork;
+import jp.govcloudops.job.JobProgress;
 import jp.govcloudops.job.RunningStep;
 import jp.govcloudops.source.ObjectSource;
 import jp.govcloudops.source.SourceObject;
@@ -19,6 +20,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,11 +38,14 @@ public class PendingObjectReader implements ItemStreamReader<SourceObject> {
     private final PartitionWork work;
     private final List<String> configuredSources;
     private final Deque<SourceObject> pending = new ArrayDeque<>();
+    private final JobProgress progress;
 
-    public PendingObjectReader(SourceRegistry sources, IngestStore store) {
+    public PendingObjectReader(SourceRegistry sources, IngestStore store,
+            @Qualifier("ingestProgress") JobProgress progress) {
         StepExecution stepExecution = RunningStep.execution();
         this.sources = sources;
         this.store = store;
+        this.progress = progress;
         this.work = PartitionContext.work(stepExecution, store);
         this.configuredSources = IngestParameters.of(stepExecution.getJobExecution().getJobParameters()).sources();
     }
@@ -72,6 +77,7 @@ public class PendingObjectReader implements ItemStreamReader<SourceObject> {
         }
         executionContext.putLong("listed", listed.size());
         executionContext.putLong("pendingAtOpen", pending.size());
+        progress.listed(pending.size());
     }
 
     @Override
