@@ -67,15 +67,14 @@ public class EffortCommand extends OperatorRecordCommand {
 
         @Override
         public Integer call() {
-            WorkCategory parsed = category;
             if (hours.signum() <= 0 || hours.compareTo(BigDecimal.valueOf(24)) > 0 || hours.scale() > 2) {
                 throw Usage.error(spec, "--hours must be more than 0 and at most 24, with at most two decimals, not "
                         + hours.toPlainString());
             }
-            WorkEffort effort = new WorkEffort(date, start, hours.setScale(2), parsed, person, findingId, null, note, 0);
+            WorkEffort effort = new WorkEffort(date, start, hours.setScale(2), category, person, findingId, null, note, 0);
             return parent.root.withContext(context -> {
                 context.getBean(OperatorRecordsImport.class).addEffort(effort);
-                spec.commandLine().getOut().printf("added %s %s %s h %s%n", date, parsed.label(), hours, person);
+                spec.commandLine().getOut().printf("added %s %s %s h %s%n", date, category.label(), hours, person);
                 spec.commandLine().getOut().flush();
                 return ExitCodes.OK;
             });

@@ -32,7 +32,6 @@ public class FindingsCommand {
     @ParentCommand
     GovcloudCli root;
 
-
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = {"Findings whose events fall on the days D..D (the store's zone, Asia/Tokyo by default),",
                     "in time order: id, time (JST), severity, rule, account, principal, events or flow, status."})
@@ -68,10 +67,9 @@ public class FindingsCommand {
         public Integer call() {
             Usage.requireOrdered(spec, from, to);
             PrintWriter out = spec.commandLine().getOut();
-            Severity minimum = severity;
             return parent.root.withContext(context -> {
                 GovcloudProperties settings = context.getBean(GovcloudProperties.class);
-                List<FindingStore.Stored> findings = context.getBean(FindingStore.class).list(from, to, minimum,
+                List<FindingStore.Stored> findings = context.getBean(FindingStore.class).list(from, to, severity,
                         withdrawn);
                 List<String[]> rows = new ArrayList<>();
                 for (FindingStore.Stored f : findings) {
@@ -174,12 +172,11 @@ public class FindingsCommand {
 
         @Override
         public Integer call() {
-            FindingStatus target = status;
             PrintWriter out = spec.commandLine().getOut();
             return parent.root.withContext(context -> {
                 try {
-                    FindingStatus previous = context.getBean(FindingStore.class).setStatus(id, target, note, by);
-                    out.printf("finding %d: %s → %s%n", id, previous.label(), target.label());
+                    FindingStatus previous = context.getBean(FindingStore.class).setStatus(id, status, note, by);
+                    out.printf("finding %d: %s → %s%n", id, previous.label(), status.label());
                     out.flush();
                     return ExitCodes.OK;
                 } catch (IllegalArgumentException e) {

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.function.Function;
 
 import jp.govcloudops.GovcloudOpsApplication;
-import org.springframework.boot.Banner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.logging.LogLevel;

@@ -50,15 +50,14 @@ public class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ReportFormat reportFormat = format;
         return root.withContext(context -> {
             ReportProperties settings = context.getBean(ReportProperties.class);
             Path file = this.out != null ? this.out
-                    : settings.outputDirectory().resolve("monthly-report-" + month + "." + reportFormat.extension());
+                    : settings.outputDirectory().resolve("monthly-report-" + month + "." + format.extension());
             String prefix = s3Prefix != null ? s3Prefix : settings.s3Prefix();
             try {
                 ReportLauncher.Outcome outcome = context.getBean(ReportLauncher.class)
-                        .run(new ReportParameters(month, reportFormat, file, prefix, 1), lockWait);
+                        .run(new ReportParameters(month, format, file, prefix, 1), lockWait);
                 if (outcome.execution().getStatus() != BatchStatus.COMPLETED) {
                     out.printf("report FAILED (job execution %d): %s%n", outcome.execution().getId(),
                             outcome.execution().getExitStatus().getExitDescription().lines().findFirst().orElse(""));
