@@ -23,7 +23,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {NightlyCommand.class, ReprocessCommand.class, StatusCommand.class, QueryCommand.class,
                 SampleDataCommand.class, DemoCommand.class, WorkerCommand.class, ReportCommand.class,
                 EffortCommand.class, IncidentCommand.class, InquiryCommand.class, RiskCommand.class,
-                CostIngestCommand.class, CostCheckCommand.class, FindingsCommand.class},
+                CostIngestCommand.class, CostCheckCommand.class, FindingsCommand.class, VerifyTrailCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (run the same command again to resume)",
                 "2:completed with data gaps or quarantined input"})
