@@ -13,7 +13,7 @@ public final class SampleContext {
     /** The S3-style log tree below the output directory, as {@code govcloud.sources} points at it. */
     public static final String LOGS = "logs";
 
-    /** A CloudTrail log file as delivered, for the digest that covers it. */
+    /** A CloudTrail log file as delivered, for the digest that covers it ({@code sha256} of its uncompressed JSON). */
     public record Delivery(String accountId, String region, String key, long deliveredAt, byte[] sha256,
             long oldestEvent, long newestEvent) {
     }
