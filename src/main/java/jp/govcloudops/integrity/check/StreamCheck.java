@@ -92,7 +92,8 @@ public final class StreamCheck {
         checkChain(digests, digestsByName);
         for (LogObject log : logs) {
             Instant hour = log.deliveredAt().truncatedTo(ChronoUnit.HOURS);
-            if (!judged(hour) || listed.contains(log.fileName())) {
+            // A file of an hour whose digest is missing is unproven with its hour, not "added".
+            if (!judged(hour) || listed.contains(log.fileName()) || digestMissing(hour)) {
                 continue;
             }
             boolean uncovered = newestEnd == null || !log.deliveredAt().isBefore(newestEnd.truncatedTo(ChronoUnit.MINUTES));
@@ -115,6 +116,11 @@ public final class StreamCheck {
                     h.problems));
         }
         return results;
+    }
+
+    private boolean digestMissing(Instant hour) {
+        Hour h = hours.get(hour);
+        return h != null && h.problems.stream().anyMatch(p -> p.status() == IntegrityStatus.DIGEST_MISSING);
     }
 
     private boolean judged(Instant hour) {
@@ -173,20 +179,23 @@ public final class StreamCheck {
 
     private void checkSignature(Digest d, Hour hour) {
         DigestFile file = d.file();
-        if (d.signature() == null) {
-            hour.problem(IntegrityStatus.SIGNATURE_NOT_AVAILABLE, d.key(), "no signature in the object's metadata"
-                    + " and no " + DigestNames.SIGNATURE_SUFFIX + " file beside it");
-            return;
-        }
         if (!DigestSignatures.supported(file.signatureAlgorithm())) {
             hour.problem(IntegrityStatus.DIGEST_SIGNATURE_INVALID, d.key(), "unknown signature algorithm "
                     + file.signatureAlgorithm());
             return;
         }
+        // Either missing piece means the signature cannot be checked; both are said, the key first, so that a
+        // digest of a trail whose keys this host lacks reads "public key not available", never "invalid".
         Optional<PublicKey> key = keys.find(file.publicKeyFingerprint(), region);
         if (key.isEmpty()) {
             hour.problem(IntegrityStatus.PUBLIC_KEY_NOT_AVAILABLE, d.key(), "no public key with fingerprint "
                     + file.publicKeyFingerprint() + " in the key files or the store");
+        }
+        if (d.signature() == null) {
+            hour.problem(IntegrityStatus.SIGNATURE_NOT_AVAILABLE, d.key(), "no signature in the object's metadata"
+                    + " and no " + DigestNames.SIGNATURE_SUFFIX + " file beside it");
+        }
+        if (key.isEmpty() || d.signature() == null) {
             return;
         }
         try {
