@@ -250,17 +250,24 @@ class TrailIntegrityCommandTest {
     }
 
     static void rewriteGzip(Path file, java.util.function.UnaryOperator<String> change) throws IOException {
-        String json;
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String json = gunzip(Files.readAllBytes(file));
         String changed = change.apply(json);
         assertThat(changed).as("the change applies to " + file).isNotEqualTo(json);
+        Files.write(file, gzip(changed));
+    }
+
+    static String gunzip(byte[] gz) throws IOException {
+        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(gz))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    static byte[] gzip(String text) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-            gz.write(changed.getBytes(StandardCharsets.UTF_8));
+            gz.write(text.getBytes(StandardCharsets.UTF_8));
         }
-        Files.write(file, bytes.toByteArray());
+        return bytes.toByteArray();
     }
 
     static long count(String db, String sql) {
