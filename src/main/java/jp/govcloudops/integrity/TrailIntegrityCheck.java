@@ -1,14 +1,7 @@
 package jp.govcloudops.integrity;
 
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,30 +9,22 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import java.util.zip.ZipException;
 
 import jp.govcloudops.aggregate.UtcTime;
 import jp.govcloudops.config.GovcloudProperties;
 import jp.govcloudops.config.IntegrityProperties;
 import jp.govcloudops.detect.DetectionWindow;
 import jp.govcloudops.detect.FindingStore;
-import jp.govcloudops.format.Decompression;
 import jp.govcloudops.integrity.check.HourResult;
 import jp.govcloudops.integrity.check.IntegrityStatus;
 import jp.govcloudops.integrity.check.Problem;
 import jp.govcloudops.integrity.check.StreamCheck;
 import jp.govcloudops.integrity.check.StreamInputs;
-import jp.govcloudops.integrity.digest.DigestFile;
-import jp.govcloudops.integrity.digest.DigestFormatException;
-import jp.govcloudops.integrity.digest.DigestNames;
-import jp.govcloudops.integrity.digest.DigestParser;
 import jp.govcloudops.integrity.store.PublicKeyStore;
 import jp.govcloudops.integrity.store.TrailIntegrityStore;
 import jp.govcloudops.source.AwsLogsLayout;
@@ -49,8 +34,6 @@ import jp.govcloudops.source.ObjectKeyTime;
 import jp.govcloudops.source.ObjectSource;
 import jp.govcloudops.source.SourceObject;
 import jp.govcloudops.source.SourceRegistry;
-import jp.govcloudops.store.DataGapStore;
-import jp.govcloudops.store.IngestStore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,28 +46,25 @@ import org.springframework.stereotype.Component;
 public class TrailIntegrityCheck {
 
     public static final String DIGEST_FOLDER = "CloudTrail-Digest";
-    private static final String SIGNATURE_METADATA = "signature";
 
     private final SourceRegistry sources;
     private final GovcloudProperties settings;
     private final IntegrityProperties properties;
     private final PublicKeyStore keyStore;
     private final TrailIntegrityStore store;
-    private final DataGapStore gaps;
-    private final IngestStore partitions;
+    private final IntegrityGaps gaps;
     private final FindingStore findings;
     private final TrailIntegrityDetector detector;
 
     public TrailIntegrityCheck(SourceRegistry sources, GovcloudProperties settings, IntegrityProperties properties,
-            PublicKeyStore keyStore, TrailIntegrityStore store, DataGapStore gaps, IngestStore partitions,
-            FindingStore findings, TrailIntegrityDetector detector) {
+            PublicKeyStore keyStore, TrailIntegrityStore store, IntegrityGaps gaps, FindingStore findings,
+            TrailIntegrityDetector detector) {
         this.sources = sources;
         this.settings = settings;
         this.properties = properties;
         this.keyStore = keyStore;
         this.store = store;
         this.gaps = gaps;
-        this.partitions = partitions;
         this.findings = findings;
         this.detector = detector;
     }
@@ -137,14 +117,16 @@ public class TrailIntegrityCheck {
                 List<HourResult> results = check(source, stream, digestDays.getOrDefault(stream, List.of()),
                         logDays.getOrDefault(stream, List.of()), from, to, now, keys);
                 store.replace(source.location(), stream.accountId(), stream.region(), from, to, results);
-                recordGaps(source, stream, logDays.getOrDefault(stream, List.of()), results, scope);
+                gaps.record(source, stream.accountId(), stream.region(), logDays.getOrDefault(stream, List.of()),
+                        results, scope.from(), scope.to());
                 print(stream, results, out);
                 results.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
             }
         }
-        DetectionWindow window = new DetectionWindow(scope.from(), scope.to(), settings.zoneOffsetHours());
-        window = new DetectionWindow(window.dayOf(UtcTime.ofEpochSecond(from.getEpochSecond())),
-                window.dayOf(UtcTime.ofEpochSecond(to.getEpochSecond() - 1)), settings.zoneOffsetHours());
+        // The store-zone days that the checked UTC hours fall on.
+        int offset = settings.zoneOffsetHours();
+        DetectionWindow window = new DetectionWindow(UtcTime.ofEpochSecond(from.getEpochSecond()).plusHours(offset)
+                .toLocalDate(), UtcTime.ofEpochSecond(to.getEpochSecond() - 1).plusHours(offset).toLocalDate(), offset);
         FindingStore.Outcome derived = findings.reconcile(detector.name(), detector.ruleIds(), window,
                 detector.detect(window));
         return new Outcome(streams, counts, derived);
@@ -159,7 +141,7 @@ public class TrailIntegrityCheck {
         List<StreamInputs.Digest> digests = new ArrayList<>();
         for (AwsLogsLayout.ServiceDay day : digestDays) {
             if (day.folderListed()) {
-                digests.addAll(readDigests(source, source.listObjects(day.folderPrefix())));
+                digests.addAll(StreamReader.digests(source, source.listObjects(day.folderPrefix())));
             }
         }
         Map<String, SourceObject> objects = new HashMap<>();
@@ -175,101 +157,8 @@ public class TrailIntegrityCheck {
                         p.folderDate())));
             }
         }
-        StreamInputs.Hasher hasher = log -> sha256Uncompressed(source, objects.get(log.key()));
+        StreamInputs.Hasher hasher = log -> StreamReader.sha256Uncompressed(source, objects.get(log.key()));
         return new StreamCheck(stream.accountId(), stream.region(), from, to, now, hasher, keys).run(digests, logs);
-    }
-
-    /** The digests of one folder, each with its signature: S3 metadata first, else the sidecar file beside it. */
-    private static List<StreamInputs.Digest> readDigests(ObjectSource source, List<SourceObject> folder)
-            throws IOException {
-        Map<String, SourceObject> sidecars = new HashMap<>();
-        for (SourceObject object : folder) {
-            if (object.key().endsWith(DigestNames.SIGNATURE_SUFFIX)) {
-                sidecars.put(object.key().substring(0, object.key().length() - DigestNames.SIGNATURE_SUFFIX.length()),
-                        object);
-            }
-        }
-        List<StreamInputs.Digest> digests = new ArrayList<>();
-        for (SourceObject object : folder) {
-            if (!DigestNames.isDigest(object.key())) {
-                continue;
-            }
-            byte[] content;
-            try (InputStream in = Decompression.open(source.open(object))) {
-                content = in.readAllBytes();
-            } catch (ZipException | EOFException e) {
-                digests.add(new StreamInputs.Digest(object.key(), null, "not readable as gzip: " + e.getMessage(), null,
-                        null));
-                continue;
-            }
-            String sha256 = HexFormat.of().formatHex(sha256().digest(content));
-            String signature = source.userMetadata(object).get(SIGNATURE_METADATA);
-            SourceObject sidecar = sidecars.get(object.key());
-            if (signature == null && sidecar != null) {
-                try (InputStream in = source.open(sidecar)) {
-                    signature = new String(in.readNBytes(8192), StandardCharsets.US_ASCII).strip();
-                }
-            }
-            try {
-                DigestFile file = DigestParser.parse(content);
-                digests.add(new StreamInputs.Digest(object.key(), file, null, sha256, signature));
-            } catch (DigestFormatException e) {
-                digests.add(new StreamInputs.Digest(object.key(), null, e.getMessage(), sha256, signature));
-            }
-        }
-        return digests;
-    }
-
-    private static String sha256Uncompressed(ObjectSource source, SourceObject object) throws IOException {
-        MessageDigest sha256 = sha256();
-        try (InputStream in = new DigestInputStream(Decompression.open(source.open(object)), sha256)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        } catch (ZipException | EOFException e) {
-            throw new StreamInputs.UnreadableContentException("not readable as gzip: " + e.getMessage(), e);
-        }
-        return HexFormat.of().formatHex(sha256.digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
-
-    /**
-     * A missing digest opens a gap on the stream's CloudTrail partition of the hour's date (keyed by the hour), an
-     * unavailable key on the digest's (keyed by the digest); gaps of the checked dates not found again are closed.
-     */
-    private void recordGaps(ObjectSource source, Stream stream, List<AwsLogsLayout.Discovered> logDays,
-            List<HourResult> results, Scope scope) {
-        Map<LocalDate, String> folders = new HashMap<>();
-        logDays.forEach(d -> folders.put(d.partition().folderDate(), d.partition().folderPrefix()));
-        Set<String> open = new HashSet<>();
-        for (HourResult result : results) {
-            for (Problem p : result.problems()) {
-                String kind = switch (p.status()) {
-                    case DIGEST_MISSING -> DataGapStore.DIGEST_MISSING;
-                    case PUBLIC_KEY_NOT_AVAILABLE -> DataGapStore.PUBLIC_KEY_MISSING;
-                    default -> null;
-                };
-                if (kind == null) {
-                    continue;
-                }
-                LocalDate date = result.hour().atZone(ZoneOffset.UTC).toLocalDate();
-                String folder = folders.getOrDefault(date, "");
-                long partition = partitions.ensurePartitions(List.of(new LogPartition(LogType.CLOUDTRAIL,
-                        stream.accountId(), stream.region(), date, source.location(), folder))).get(0);
-                String key = kind.equals(DataGapStore.DIGEST_MISSING) ? result.hour().toString() : p.objectKey();
-                gaps.record(partition, kind, key, (kind.equals(DataGapStore.DIGEST_MISSING)
-                        ? "no CloudTrail digest for the hour " + result.hour() + ": " : "public key not available for ")
-                        + p.objectKey() + " (" + p.detail() + ")");
-                open.add(key);
-            }
-        }
-        gaps.resolveOthers(LogType.CLOUDTRAIL.id(), stream.accountId(), stream.region(), source.location(),
-                scope.from(), scope.to(), List.of(DataGapStore.DIGEST_MISSING, DataGapStore.PUBLIC_KEY_MISSING), open);
     }
 
     private static void print(Stream stream, List<HourResult> results, PrintWriter out) {

@@ -122,6 +122,7 @@ public final class CloudTrailDigestWriter implements SampleWriter {
         ObjectNode file = obj("PublicKeyList", Json.arr().add(entry));
         context.sink().write(name() + "-public-key", PUBLIC_KEY_FILE,
                 JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(file), 0);
+        context.publicKeyFile(PUBLIC_KEY_FILE);
     }
 
     private static String sign(KeyPair key, String signingString) {

@@ -51,12 +51,13 @@ public final class ConfigWriter implements SampleWriter {
         list(yml, "lgcs", estate.lgcsRanges());
         list(yml, "asp", estate.aspRanges());
         list(yml, "vpc", estate.vpcRanges());
-        // The digests' public key, so that verify-trail needs no options (a relative --out gives a path relative to
+        // The digests' public key (when the digests were written), so that verify-trail needs no options (a relative --out gives a path relative to
         // the working directory, like govcloud.sources).
-        yml.append("  integrity:\n")
-                .append("    public-key-files:\n")
-                .append("      - ").append(slashes(options.out().resolve(CloudTrailDigestWriter.PUBLIC_KEY_FILE)))
-                .append('\n');
+        if (context.publicKeyFile() != null) {
+            yml.append("  integrity:\n")
+                    .append("    public-key-files:\n")
+                    .append("      - ").append(slashes(options.out().resolve(context.publicKeyFile()))).append('\n');
+        }
         yml.append("  detection:\n")
                 .append("    notifications:\n")
                 .append("      recipients: [security-ops@pref.example.jp]\n");

@@ -33,16 +33,31 @@ class PublicKeysFromCloudTrailTest {
     Path tmp;
 
     private HttpServer server;
+    private final java.util.Map<String, String> saved = new java.util.HashMap<>();
 
     @AfterEach
     void stop() {
         if (server != null) {
             server.stop(0);
         }
-        for (String p : List.of("govcloud.integrity.fetch-public-keys", "govcloud.integrity.cloudtrail-endpoint",
-                "aws.accessKeyId", "aws.secretAccessKey")) {
-            System.clearProperty(p);
+        System.clearProperty("govcloud.integrity.fetch-public-keys");
+        System.clearProperty("govcloud.integrity.cloudtrail-endpoint");
+        // The S3 test server of this JVM set its credentials once: give them back.
+        saved.forEach((name, value) -> {
+            if (value == null) {
+                System.clearProperty(name);
+            } else {
+                System.setProperty(name, value);
+            }
+        });
+    }
+
+    private void credentials() {
+        for (String name : List.of("aws.accessKeyId", "aws.secretAccessKey")) {
+            saved.put(name, System.getProperty(name));
         }
+        System.setProperty("aws.accessKeyId", "test-access-key");
+        System.setProperty("aws.secretAccessKey", "test-secret-key");
     }
 
     @Test
@@ -67,8 +82,7 @@ class PublicKeysFromCloudTrailTest {
             exchange.close();
         });
         server.start();
-        System.setProperty("aws.accessKeyId", "test-access-key");
-        System.setProperty("aws.secretAccessKey", "test-secret-key");
+        credentials();
         System.setProperty("govcloud.integrity.fetch-public-keys", "true");
         System.setProperty("govcloud.integrity.cloudtrail-endpoint", "http://127.0.0.1:" + server.getAddress().getPort());
         String db = TestStore.h2(tmp.resolve("db"));
