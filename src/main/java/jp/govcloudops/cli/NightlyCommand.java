@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "nightly", mixinStandardHelpOptions = true,
         description = {"The nightly run (夜間処理): ingest every object not yet in the manifest in folder dates D-1 and D",
                 "(UTC, as in the keys) plus the catch-up window before them, then run the nightly stages",
-                "(detections, cost, notifications). A JST day's totals are final once the following night has run."})
+                "(trail integrity, detections, cost, notifications). A JST day's totals are final once the",
+                "following night has run."})
 public class NightlyCommand implements Callable<Integer> {
 
     static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");

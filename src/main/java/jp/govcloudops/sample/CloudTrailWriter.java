@@ -277,7 +277,7 @@ public final class CloudTrailWriter implements SampleWriter {
         byte[] gz = ObjectSink.gzip(json.toByteArray());
         context.writeLog(name(), key, gz, calls.size());
         context.cloudTrailDeliveries().add(new SampleContext.Delivery(account.id(), region, key, deliveredAt,
-                sha256(gz), calls.get(0).time(), calls.get(calls.size() - 1).time()));
+                sha256(json.toByteArray()), calls.get(0).time(), calls.get(calls.size() - 1).time()));
         for (ApiCall call : calls) {
             if (call.incident() != null) {
                 call.incident().wroteTo(key);

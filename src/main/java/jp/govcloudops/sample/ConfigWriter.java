@@ -8,7 +8,7 @@ import jp.govcloudops.sample.SampleEstate.Account;
 
 /**
  * {@code config/application.yml}: the sample estate as govcloud-ops configuration (accounts, network ranges, the
- * log location, who receives security findings, the cost exports with each account's budget and notification rules). The log location is written as the output directory was given, so a relative {@code --out} run
+ * log location, the public key of the CloudTrail digests, who receives security findings, the cost exports with each account's budget and notification rules). The log location is written as the output directory was given, so a relative {@code --out} run
  * from the project root gives a path that works from the project root.
  */
 public final class ConfigWriter implements SampleWriter {
@@ -51,6 +51,13 @@ public final class ConfigWriter implements SampleWriter {
         list(yml, "lgcs", estate.lgcsRanges());
         list(yml, "asp", estate.aspRanges());
         list(yml, "vpc", estate.vpcRanges());
+        // The digests' public key (when the digests were written), so that verify-trail needs no options (a relative --out gives a path relative to
+        // the working directory, like govcloud.sources).
+        if (context.publicKeyFile() != null) {
+            yml.append("  integrity:\n")
+                    .append("    public-key-files:\n")
+                    .append("      - ").append(slashes(options.out().resolve(context.publicKeyFile()))).append('\n');
+        }
         yml.append("  detection:\n")
                 .append("    notifications:\n")
                 .append("      recipients: [security-ops@pref.example.jp]\n");

@@ -13,7 +13,7 @@ public final class SampleContext {
     /** The S3-style log tree below the output directory, as {@code govcloud.sources} points at it. */
     public static final String LOGS = "logs";
 
-    /** A CloudTrail log file as delivered, for the digest that covers it. */
+    /** A CloudTrail log file as delivered, for the digest that covers it ({@code sha256} of its uncompressed JSON). */
     public record Delivery(String accountId, String region, String key, long deliveredAt, byte[] sha256,
             long oldestEvent, long newestEvent) {
     }
@@ -24,6 +24,7 @@ public final class SampleContext {
     private final SampleScenario scenario;
     private final ObjectSink sink;
     private final List<Delivery> cloudTrailDeliveries = new ArrayList<>();
+    private String publicKeyFile;
 
     public SampleContext(SampleEstate estate, SampleOptions options, SampleScenario scenario, ObjectSink sink) {
         this.estate = estate;
@@ -55,6 +56,15 @@ public final class SampleContext {
 
     public List<Delivery> cloudTrailDeliveries() {
         return cloudTrailDeliveries;
+    }
+
+    /** The digests' public key file, below the output, once a writer has written it (null before). */
+    public String publicKeyFile() {
+        return publicKeyFile;
+    }
+
+    void publicKeyFile(String relativePath) {
+        this.publicKeyFile = relativePath;
     }
 
     /** Writes an object of the log tree at {@code key} (an S3 key below {@code logs/}). */

@@ -8,7 +8,9 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -17,7 +19,8 @@ import java.util.function.Predicate;
  * <p>Accepted layouts: {@code AWSLogs/[o-org/]<account>/<Service>/<region>/YYYY/MM/DD/[HH/]} and the Hive-style
  * {@code AWSLogs/aws-account-id=<account>/aws-service=<service>/aws-region=<region>/year=/month=/day=/[hour=/]},
  * with any region name. Date folders are read numerically, so unpadded months and days work too.
- * {@code CloudTrail-Digest/} and services other than CloudTrail, CloudTrail-Insight and vpcflowlogs are skipped.
+ * {@code CloudTrail-Digest/} and services other than CloudTrail, CloudTrail-Insight and vpcflowlogs are skipped by
+ * {@link #discover}; {@link #serviceDays} reads any one service's folders (the integrity check reads the digests).
  *
  * <p>Every (log type, account, region) stream that exists yields a partition for every date of the range, even a
  * date without a folder, so that an empty day can be judged a gap instead of silently vanishing; {@link #discover}
@@ -45,27 +48,60 @@ public final class AwsLogsLayout {
     public List<Discovered> discover(LocalDate from, LocalDate to, Set<LogType> logTypes, Predicate<String> account)
             throws IOException {
         List<Discovered> partitions = new ArrayList<>();
+        walk(account, name -> LogType.fromFolder(name).filter(logTypes::contains), (type, accountId, region, days,
+                folder) -> partitions.add(new Discovered(new LogPartition(type, accountId, region, days,
+                        source.location(), folder.prefix()), folder.listed())), from, to);
+        return partitions;
+    }
+
+    /**
+     * The day folders of one service's streams in the range, found like {@link #discover}'s: for readers of folders
+     * that ingestion skips ({@code CloudTrail-Digest}).
+     */
+    public List<ServiceDay> serviceDays(String serviceFolder, LocalDate from, LocalDate to, Predicate<String> account)
+            throws IOException {
+        List<ServiceDay> days = new ArrayList<>();
+        walk(account, name -> name.equalsIgnoreCase(serviceFolder) ? Optional.of(name) : Optional.empty(),
+                (service, accountId, region, day, folder) -> days.add(new ServiceDay(accountId, region, day,
+                        folder.prefix(), folder.listed())), from, to);
+        return days;
+    }
+
+    /** One date of one (account, region) stream of a service, and whether its folder was listed. */
+    public record ServiceDay(String accountId, String region, LocalDate folderDate, String folderPrefix,
+            boolean folderListed) {
+    }
+
+    private record DayFolder(String prefix, boolean listed) {
+    }
+
+    private interface DayVisitor<T> {
+        void visit(T service, String accountId, String region, LocalDate day, DayFolder folder);
+    }
+
+    /** Visits every date of the range of every stream whose service folder {@code service} recognises. */
+    private <T> void walk(Predicate<String> account, Function<String, Optional<T>> service, DayVisitor<T> visitor,
+            LocalDate from, LocalDate to) throws IOException {
         for (String awsLogs : awsLogsFolders()) {
             for (String child : source.listFolders(awsLogs)) {
                 String name = lastSegment(child);
                 if (name.startsWith("aws-account-id=")) {
                     String accountId = name.substring("aws-account-id=".length());
                     if (account.test(accountId)) {
-                        hiveAccount(child, accountId, from, to, logTypes, partitions);
+                        hiveAccount(child, accountId, from, to, service, visitor);
                     }
                 } else if (name.matches("o-[a-z0-9]+")) {
                     for (String accountFolder : source.listFolders(child)) {
                         String accountId = lastSegment(accountFolder);
                         if (account.test(accountId)) {
-                            plainAccount(accountFolder, accountId, from, to, logTypes, partitions);
+                            plainAccount(accountFolder, accountId, from, to, service, visitor);
                         }
                     }
                 } else if (account.test(name)) {
-                    plainAccount(child, name, from, to, logTypes, partitions);
+                    plainAccount(child, name, from, to, service, visitor);
                 }
             }
         }
-        return partitions;
     }
 
     /** The {@code AWSLogs/} folders at or below the source root, searched a few levels deep. */
@@ -92,30 +128,30 @@ public final class AwsLogsLayout {
         return found;
     }
 
-    private void plainAccount(String accountFolder, String accountId, LocalDate from, LocalDate to,
-            Set<LogType> logTypes, List<Discovered> out) throws IOException {
+    private <T> void plainAccount(String accountFolder, String accountId, LocalDate from, LocalDate to,
+            Function<String, Optional<T>> service, DayVisitor<T> visitor) throws IOException {
         for (String serviceFolder : source.listFolders(accountFolder)) {
-            var type = LogType.fromFolder(lastSegment(serviceFolder));
-            if (type.isEmpty() || !logTypes.contains(type.get())) {
+            Optional<T> type = service.apply(lastSegment(serviceFolder));
+            if (type.isEmpty()) {
                 continue;
             }
             for (String regionFolder : source.listFolders(serviceFolder)) {
                 String region = lastSegment(regionFolder);
                 Map<LocalDate, String> days = dateFolders(regionFolder, from, to, "");
-                addRange(type.get(), accountId, region, regionFolder, days, from, to, "", out);
+                visitRange(type.get(), accountId, region, regionFolder, days, from, to, "", visitor);
             }
         }
     }
 
-    private void hiveAccount(String accountFolder, String accountId, LocalDate from, LocalDate to,
-            Set<LogType> logTypes, List<Discovered> out) throws IOException {
+    private <T> void hiveAccount(String accountFolder, String accountId, LocalDate from, LocalDate to,
+            Function<String, Optional<T>> service, DayVisitor<T> visitor) throws IOException {
         for (String serviceFolder : source.listFolders(accountFolder)) {
-            String service = lastSegment(serviceFolder);
-            if (!service.startsWith("aws-service=")) {
+            String serviceName = lastSegment(serviceFolder);
+            if (!serviceName.startsWith("aws-service=")) {
                 continue;
             }
-            var type = LogType.fromFolder(service.substring("aws-service=".length()));
-            if (type.isEmpty() || !logTypes.contains(type.get())) {
+            Optional<T> type = service.apply(serviceName.substring("aws-service=".length()));
+            if (type.isEmpty()) {
                 continue;
             }
             for (String regionFolder : source.listFolders(serviceFolder)) {
@@ -125,13 +161,13 @@ public final class AwsLogsLayout {
                 }
                 String region = regionName.substring("aws-region=".length());
                 Map<LocalDate, String> days = dateFolders(regionFolder, from, to, "=");
-                addRange(type.get(), accountId, region, regionFolder, days, from, to, "=", out);
+                visitRange(type.get(), accountId, region, regionFolder, days, from, to, "=", visitor);
             }
         }
     }
 
-    private void addRange(LogType type, String accountId, String region, String regionFolder,
-            Map<LocalDate, String> days, LocalDate from, LocalDate to, String hive, List<Discovered> out) {
+    private static <T> void visitRange(T type, String accountId, String region, String regionFolder,
+            Map<LocalDate, String> days, LocalDate from, LocalDate to, String hive, DayVisitor<T> visitor) {
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             String folder = days.get(day);
             boolean listed = folder != null;
@@ -140,7 +176,7 @@ public final class AwsLogsLayout {
                         ? "%04d/%02d/%02d/".formatted(day.getYear(), day.getMonthValue(), day.getDayOfMonth())
                         : "year=%04d/month=%02d/day=%02d/".formatted(day.getYear(), day.getMonthValue(), day.getDayOfMonth()));
             }
-            out.add(new Discovered(new LogPartition(type, accountId, region, day, source.location(), folder), listed));
+            visitor.visit(type, accountId, region, day, new DayFolder(folder, listed));
         }
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A place that holds log objects in the AWS key layout: an S3 bucket prefix or a local directory.
@@ -34,6 +35,14 @@ public interface ObjectSource extends AutoCloseable {
 
     /** The object's bytes as stored (still compressed). */
     InputStream open(SourceObject object) throws IOException;
+
+    /**
+     * The object's user metadata: S3's {@code x-amz-meta-*} headers, by name without that prefix, in lower case. A
+     * local file has none.
+     */
+    default Map<String, String> userMetadata(SourceObject object) throws IOException {
+        return Map.of();
+    }
 
     /**
      * A local file with the object's bytes, for formats that need random access (Parquet), copied from

@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -86,6 +89,14 @@ public final class S3ObjectSource implements ObjectSource {
         ResponseInputStream<GetObjectResponse> body = s3.getObject(b -> b.bucket(bucket).key(object.key())
                 .ifMatch(quoted(object.etag())));
         return new AbortOnCloseInputStream(body);
+    }
+
+    @Override
+    public Map<String, String> userMetadata(SourceObject object) {
+        Map<String, String> metadata = new TreeMap<>();
+        s3.headObject(b -> b.bucket(bucket).key(object.key()).ifMatch(quoted(object.etag()))).metadata()
+                .forEach((name, value) -> metadata.put(name.toLowerCase(Locale.ROOT), value));
+        return metadata;
     }
 
     private static String stripQuotes(String etag) {

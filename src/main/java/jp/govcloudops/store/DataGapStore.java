@@ -22,6 +22,10 @@ public class DataGapStore {
 
     public static final String EMPTY_PARTITION = "EMPTY_PARTITION";
     public static final String UNREADABLE_OBJECT = "UNREADABLE_OBJECT";
+    /** An hour of a CloudTrail stream whose digest file is missing (trail integrity). */
+    public static final String DIGEST_MISSING = "DIGEST_MISSING";
+    /** A digest file whose public key is not available, so its signature could not be checked. */
+    public static final String PUBLIC_KEY_MISSING = "PUBLIC_KEY_MISSING";
 
     /** Delivery lags behind the clock: a folder date is not expected to hold objects before this many hours. */
     private static final int DELIVERY_GRACE_HOURS = 2;
@@ -99,6 +103,33 @@ public class DataGapStore {
                     + IdBatches.placeholders(batch) + ")", Long.class, batch.toArray());
         }
         return open;
+    }
+
+    /** Opens (or keeps open) a gap found by a check other than ingestion's, such as the trail integrity check. */
+    public void record(long partitionId, String kind, String key, String detail) {
+        open(partitionId, kind, key, detail, UtcTime.now());
+    }
+
+    /**
+     * Closes the open gaps of {@code kinds} in a stream's partitions of the folder dates [from, to] whose keys are
+     * not in {@code stillOpen}: the check that found them ran again and found them made good.
+     */
+    public int resolveOthers(String logType, String accountId, String region, String source, LocalDate from,
+            LocalDate to, List<String> kinds, Set<String> stillOpen) {
+        LocalDateTime now = UtcTime.now();
+        int resolved = 0;
+        for (Map<String, Object> gap : jdbc.queryForList("SELECT g.partition_id, g.kind, g.object_key FROM data_gap g"
+                + " JOIN log_partition p ON p.id = g.partition_id WHERE p.log_type = ? AND p.account_id = ?"
+                + " AND p.region = ? AND p.source = ? AND p.folder_date BETWEEN ? AND ? AND g.resolved_at IS NULL",
+                logType, accountId, region, source, from, to)) {
+            String kind = (String) gap.get("kind");
+            String key = (String) gap.get("object_key");
+            if (kinds.contains(kind) && !stillOpen.contains(key)) {
+                resolve(((Number) gap.get("partition_id")).longValue(), kind, key, now);
+                resolved++;
+            }
+        }
+        return resolved;
     }
 
     private void open(long partitionId, String kind, String key, String detail, LocalDateTime now) {

@@ -139,7 +139,9 @@ class SampleContentsTest {
         assertThat(kinds).contains("ApiCallRateInsight");
         List<String> digests = logFiles().stream().filter(k -> k.contains("/CloudTrail-Digest/")).toList();
         assertThat(digests).isNotEmpty().allMatch(k -> k.matches(".*_CloudTrail-Digest_ap-northeast-[13]_"
-                + "govcloud-management-trail_ap-northeast-[13]_\\d{8}T\\d{6}Z\\.json\\.gz"));
+                + "govcloud-management-trail_ap-northeast-[13]_\\d{8}T\\d{6}Z\\.json\\.gz(\\.signature)?"));
+        // Every digest has its signature beside it (a local copy has no S3 metadata).
+        assertThat(digests.stream().filter(k -> k.endsWith(".signature")).count() * 2).isEqualTo(digests.size());
         assertThat(sample.partitions).noneMatch(p -> p.folderPrefix().contains("Digest"));
     }
 

@@ -25,6 +25,26 @@ class AwsLogsLayoutTest {
     }
 
     @Test
+    void digestFoldersAreFoundInEveryLayoutForTheIntegrityCheck() throws IOException {
+        touch("trail/AWSLogs/o-abc123def4/111111111111/CloudTrail/ap-northeast-1/2026/10/01/f.json.gz");
+        touch("trail/AWSLogs/o-abc123def4/111111111111/CloudTrail-Digest/ap-northeast-1/2026/10/02/d.json.gz");
+        touch("trail/AWSLogs/222222222222/CloudTrail-Digest/ap-northeast-3/2026/10/01/d.json.gz");
+        touch("trail/AWSLogs/aws-account-id=333333333333/aws-service=CloudTrail-Digest/aws-region=ap-northeast-1/year=2026/month=10/day=01/d.json.gz");
+
+        List<AwsLogsLayout.ServiceDay> days = new AwsLogsLayout(new LocalDirectorySource(root)).serviceDays(
+                "CloudTrail-Digest", LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-02"), a -> true);
+
+        assertThat(days).filteredOn(AwsLogsLayout.ServiceDay::folderListed)
+                .extracting(d -> d.accountId() + ":" + d.region() + ":" + d.folderDate() + ":" + d.folderPrefix())
+                .containsExactlyInAnyOrder(
+                        "111111111111:ap-northeast-1:2026-10-02:trail/AWSLogs/o-abc123def4/111111111111/CloudTrail-Digest/ap-northeast-1/2026/10/02/",
+                        "222222222222:ap-northeast-3:2026-10-01:trail/AWSLogs/222222222222/CloudTrail-Digest/ap-northeast-3/2026/10/01/",
+                        "333333333333:ap-northeast-1:2026-10-01:trail/AWSLogs/aws-account-id=333333333333/aws-service=CloudTrail-Digest/aws-region=ap-northeast-1/year=2026/month=10/day=01/");
+        // Every date of each stream is there, folder or not, as for ingestion's partitions.
+        assertThat(days).hasSize(6);
+    }
+
+    @Test
     void findsEveryLayoutAndSkipsDigestsAndOtherServices() throws IOException {
         touch("trail/AWSLogs/o-abc123def4/111111111111/CloudTrail/ap-northeast-1/2026/10/01/f.json.gz");
         touch("trail/AWSLogs/o-abc123def4/111111111111/CloudTrail-Digest/ap-northeast-1/2026/10/01/d.json.gz");

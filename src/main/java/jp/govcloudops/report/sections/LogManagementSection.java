@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * 8 ログ管理: what was collected (objects, records, volume per log type and account, from the manifest), which data
  * was missing (data gaps) and which input could not be read or placed (quarantine). Partitions count by their
- * folder date (the UTC date in the object key), as the manifest keeps them.
+ * folder date (the UTC date in the object key), as the manifest keeps them. Last, ログ保全: the trail integrity
+ * check's results ({@link LogKeepingWriter}).
  */
 @Component
 @Order(8)
@@ -29,6 +30,7 @@ public class LogManagementSection implements SectionWriter {
         perAccount(c, s);
         gaps(c, s);
         quarantine(c, s);
+        LogKeepingWriter.write(c, s);
         return s;
     }
 
@@ -106,8 +108,12 @@ public class LogManagementSection implements SectionWriter {
         Table table = new Table(Column.text("日付フォルダ", 2), Column.text("アカウント", 4), Column.text("リージョン", 3),
                 Column.text("ログ種別", 3), Column.text("内容", 5), Column.text("検知（JST）", 3), Column.text("状態", 3));
         for (Map<String, Object> row : rows) {
-            boolean unreadable = "UNREADABLE_OBJECT".equals(Rows.text(row, "kind"));
-            String what = unreadable ? "読取不能: " + Jp.clip(lastPart(Rows.text(row, "object_key")), 60) : "オブジェクトなし";
+            String what = switch (Rows.text(row, "kind")) {
+                case "UNREADABLE_OBJECT" -> "読取不能: " + Jp.clip(lastPart(Rows.text(row, "object_key")), 60);
+                case "DIGEST_MISSING" -> "ダイジェストなし: " + Rows.text(row, "object_key");
+                case "PUBLIC_KEY_MISSING" -> "公開鍵なし: " + Jp.clip(lastPart(Rows.text(row, "object_key")), 60);
+                default -> "オブジェクトなし";
+            };
             var resolved = Rows.timestamp(row, "resolved_at");
             table.row(Jp.day(Rows.date(row, "folder_date")), c.accountLabel(Rows.text(row, "account_id")), Rows.text(row, "region"),
                     logTypeLabel(Rows.text(row, "log_type")), what, Jp.dateTime(c.local(Rows.timestamp(row, "first_detected_at"))),

@@ -48,7 +48,7 @@ class CloudTrailRulesTest {
         assertThat(CATALOG.find("root-console-login-failures").orElseThrow().threshold().count()).isEqualTo(5);
         assertThat(CATALOG.find("unauthorized-api-calls-burst").orElseThrow().threshold().count()).isEqualTo(20);
         assertThat(CATALOG.find("reconnaissance-access-denied").orElseThrow().threshold().count()).isEqualTo(15);
-        assertThat(CATALOG.all().stream().filter(r -> !r.isCloudTrail()).count()).isEqualTo(13);
+        assertThat(CATALOG.all().stream().filter(r -> !r.isCloudTrail()).count()).isEqualTo(14);
     }
 
     @Test
