@@ -82,6 +82,8 @@ class UsageErrorsTest {
                 .contains("see 'govcloud-ops findings list --help'");
         assertThat(usageError("findings", "rebuild", "--from=2026-10-02", "--to=2026-10-01").err())
                 .contains("is after --to");
+        assertThat(usageError("verify-trail", "--from=2026-10-02", "--to=2026-10-01").err())
+                .contains("see 'govcloud-ops verify-trail --help'");
         assertThat(usageError("effort", "add", "--date=2026-10-01", "--hours=25", "--category=定常監視",
                 "--person=佐藤").err()).contains("--hours must be more than 0 and at most 24");
         assertThat(usageError("inquiry", "import", "--encoding=no-such", "sample-data/records/inquiries.csv").err())
