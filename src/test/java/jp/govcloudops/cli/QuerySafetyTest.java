@@ -168,7 +168,7 @@ class QuerySafetyTest {
     }
 
     /** What the command said on stderr, less the log lines (which go to stderr too, with a timestamp). */
-    private static List<String> messages(CliRun run) {
+    static List<String> messages(CliRun run) {
         return run.err().lines().filter(l -> !l.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} .*")).toList();
     }
 
