@@ -6,6 +6,7 @@ import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -111,6 +113,22 @@ public final class FileModes {
             out.write(text.getBytes(StandardCharsets.UTF_8));
         }
         return file;
+    }
+
+    /**
+     * Gives a tree this process wrote, such as a sample whose files a library wrote, the modes: directories the
+     * directory mode, files the file mode. Symbolic links are not followed.
+     */
+    public void restrictTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                    setMode(path, directory);
+                } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+                    setMode(path, file);
+                }
+            }
+        }
     }
 
     /** Gives a file that exists the file mode; a file that is gone is passed over. */

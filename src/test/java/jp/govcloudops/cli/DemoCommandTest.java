@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.govcloudops.support.OwnerOnly;
 import jp.govcloudops.support.TestStore;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -71,6 +72,10 @@ class DemoCommandTest {
         }
         assertThat(text).contains("INC-2026-003", "認証情報漏えいの疑い", "Q-2026-006", "R-004", "田中 誠",
                 "11　作業実績（作業工数）", "12　課題・リスク");
+        // The store, its credentials, the report and the mails name accounts and findings: the owner's alone.
+        assertThat(out.resolve("govcloud.credentials")).exists();
+        assertThat(out.resolve("mail")).isNotEmptyDirectory();
+        assertThat(OwnerOnly.assertTree(out)).isGreaterThan(5);
     }
 
     /** The 初動対応 table as section 4 must print it: per severity, from the findings and the effort linked to them. */
