@@ -3,7 +3,7 @@ package jp.govcloudops.store;
 import java.util.Locale;
 
 /**
- * What every H2 URL gets unless it says otherwise ({@link StoreEnvironment} applies it before the store opens):
+ * What every H2 URL gets unless it says otherwise ({@link H2StoreSetup} applies it before the store opens):
  * <ul>
  * <li>{@code NON_KEYWORDS} for {@code day}, {@code month} and the like: the views have such columns, which H2 treats
  * as keywords, so the same SQL works on H2 and PostgreSQL, in the views and in operators' queries;</li>

@@ -11,7 +11,7 @@ import java.util.Properties;
 import javax.sql.DataSource;
 
 import jp.govcloudops.config.StoreProperties;
-import org.springframework.core.env.Environment;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,11 +33,13 @@ public class QueryReader {
     private final DataSource store;
     private final String url;
     private final StoreProperties.Reader reader;
+    private final H2StoreSetup h2;
 
-    public QueryReader(DataSource store, Environment environment, StoreProperties properties) {
+    public QueryReader(DataSource store, DataSourceProperties storeSettings, StoreProperties properties, H2StoreSetup h2) {
         this.store = store;
-        this.url = environment.getProperty("spring.datasource.url");
+        this.url = storeSettings.getUrl();
         this.reader = properties.reader();
+        this.h2 = h2;
     }
 
     public boolean isH2() {
@@ -56,7 +58,7 @@ public class QueryReader {
 
     private Connection openH2() throws SQLException {
         try {
-            return DriverManager.getConnection(url, reader.h2Username(), reader.password());
+            return DriverManager.getConnection(url, reader.h2Username(), h2.readerPassword());
         } catch (SQLException e) {
             if (!StoreCredentials.isWrongPassword(e)) {
                 throw e;
@@ -65,9 +67,9 @@ public class QueryReader {
         // The reader is missing (a store restored from a dump, another reader name configured) or has another
         // password (a credentials file made anew): the store's administrator sets it up again.
         try (Connection admin = store.getConnection()) {
-            ensureH2Reader(admin, reader.h2Username(), reader.password());
+            ensureH2Reader(admin, reader.h2Username(), h2.readerPassword());
         }
-        return DriverManager.getConnection(url, reader.h2Username(), reader.password());
+        return DriverManager.getConnection(url, reader.h2Username(), h2.readerPassword());
     }
 
     /** Creates or updates the H2 reader: its password and SELECT on the current schema, never administration. */

@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 public class QueryReaderMigration implements JavaMigration {
 
     private final StoreProperties.Reader reader;
+    private final H2StoreSetup h2;
 
-    public QueryReaderMigration(StoreProperties properties) {
+    public QueryReaderMigration(StoreProperties properties, H2StoreSetup h2) {
         this.reader = properties.reader();
+        this.h2 = h2;
     }
 
     @Override
@@ -46,7 +48,7 @@ public class QueryReaderMigration implements JavaMigration {
     public void migrate(Context context) throws Exception {
         Connection connection = context.getConnection();
         if ("H2".equals(connection.getMetaData().getDatabaseProductName())) {
-            QueryReader.ensureH2Reader(connection, reader.h2Username(), reader.password());
+            QueryReader.ensureH2Reader(connection, reader.h2Username(), h2.readerPassword());
         }
     }
 }

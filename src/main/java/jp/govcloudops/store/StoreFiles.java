@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Gives the files H2 creates for the store (data, lock and trace file) the configured file mode once the store is
  * open, and again when the application closes (a trace file appears only when H2 has something to report). H2 creates
  * them under the process's umask; the store's directory, created with the directory mode before H2 opens the store
- * ({@link StoreEnvironment}), keeps them from other users meanwhile. A directory made by someone else and open to
+ * ({@link H2StoreSetup}), keeps them from other users meanwhile. A directory made by someone else and open to
  * other users is left as it is, with a warning.
  */
 @Component
