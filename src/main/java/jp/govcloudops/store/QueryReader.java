@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.Properties;
 
 import javax.sql.DataSource;
@@ -77,7 +78,7 @@ public class QueryReader {
         String name = StoreCredentials.quoted(user);
         try (PreparedStatement isAdmin = admin.prepareStatement(
                 "SELECT IS_ADMIN FROM INFORMATION_SCHEMA.USERS WHERE USER_NAME = ?")) {
-            isAdmin.setString(1, name.substring(1, name.length() - 1).replace("\"\"", "\""));
+            isAdmin.setString(1, user.toUpperCase(Locale.ROOT));
             try (ResultSet rs = isAdmin.executeQuery()) {
                 if (rs.next() && rs.getBoolean(1)) {
                     throw new IllegalStateException("govcloud.store.reader.username names " + user
@@ -95,7 +96,7 @@ public class QueryReader {
             alter.execute();
         }
         try (Statement grant = admin.createStatement()) {
-            grant.execute("GRANT SELECT ON SCHEMA " + StoreCredentials.quoted(admin.getSchema()) + " TO " + name);
+            grant.execute("GRANT SELECT ON SCHEMA \"" + admin.getSchema().replace("\"", "\"\"") + "\" TO " + name);
         }
     }
 

@@ -78,7 +78,7 @@ class QueryPostgresTest {
                     "SELECT pg_ls_dir('/etc')",
                     "SELECT lo_import('/etc/passwd')",
                     "SELECT set_config('role', 'postgres', false)",
-                    "SELECT pg_terminate_backend(pg_backend_pid() + 1)",
+                    "SELECT pg_reload_conf()",
                     "WITH x AS (UPDATE log_partition SET records = 0 RETURNING 1) SELECT COUNT(*) FROM x",
                     "WITH x AS (DELETE FROM data_gap RETURNING 1) SELECT COUNT(*) FROM x",
                     "SELECT * FROM log_partition FOR UPDATE",
