@@ -64,10 +64,6 @@ public final class FileModes {
         return Collections.unmodifiableSet(PosixFilePermissions.fromString(text.toString()));
     }
 
-    public Set<PosixFilePermission> fileMode() {
-        return file;
-    }
-
     public Set<PosixFilePermission> directoryMode() {
         return directory;
     }
