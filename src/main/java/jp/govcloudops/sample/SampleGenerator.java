@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import jp.govcloudops.config.FileModes;
+
 /**
  * Generates the sample: plans the scenario, runs every {@link SampleWriter} in order over one shared
  * {@link SampleContext}, then writes {@code labels.json}. Pure Java, no Spring context.
@@ -72,7 +74,7 @@ public final class SampleGenerator {
                 delete(target);
             }
         }
-        Files.createDirectories(out);
+        FileModes.OWNER_ONLY.createDirectories(out);
         SampleEstate estate = new SampleEstate();
         SampleScenario scenario = SampleScenario.plan(estate, options, new Seeds(options.seed()));
         SampleContext context = new SampleContext(estate, options, scenario, new ObjectSink(out));
@@ -80,6 +82,13 @@ public final class SampleGenerator {
             writer.write(context);
         }
         LabelsFile.write(context);
+        // Owner only, like everything govcloud-ops writes: libraries (Parquet, the cost exports) write some files.
+        for (String path : owned) {
+            Path written = out.resolve(path.split("/", 2)[0]);
+            if (Files.exists(written)) {
+                FileModes.OWNER_ONLY.restrictTree(written);
+            }
+        }
         return new Result(context.sink().tallies(), scenario.incidents(), options.effectiveFilesPerHour());
     }
 

@@ -8,41 +8,42 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.Locale;
-import java.util.regex.Pattern;
-
-import javax.sql.DataSource;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs one read-only query and writes the result as RFC 4180 CSV with a header row, NULL as an empty field.
- * Only a single SELECT (or WITH ... SELECT, VALUES, TABLE) is accepted; it runs in a read-only transaction that is
- * rolled back, so even a data-modifying construct the check missed changes nothing.
+ * Runs one query as the store's reader ({@link QueryReader}) and writes the result as RFC 4180 CSV with a header row,
+ * NULL as an empty field. The text must hold one statement, a query ({@link QueryStatement}); it runs in a read-only
+ * transaction that is rolled back. What keeps the store and the machine safe is the reader identity: it can read the
+ * store and do nothing else, whatever the statement.
  */
 @Component
 public class ReadOnlyQuery {
 
-    private static final Pattern LEADING_COMMENTS = Pattern.compile("^(\\s|--[^\\n]*\\n|/\\*.*?\\*/)*", Pattern.DOTALL);
-
     private static final java.time.format.DateTimeFormatter TIMESTAMP =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private final DataSource dataSource;
+    private final QueryReader reader;
 
-    public ReadOnlyQuery(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public ReadOnlyQuery(QueryReader reader) {
+        this.reader = reader;
     }
 
-    public long run(String sql, Appendable out) throws SQLException, IOException {
-        String statement = check(sql);
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
+    /**
+     * @param allowSuperuser PostgreSQL: run even as a superuser (or a role that may reach the server's files)
+     * @throws IllegalArgumentException when the text is not one query
+     * @throws IllegalStateException    when the PostgreSQL role is privileged and that is not allowed
+     */
+    public long run(String sql, Appendable out, boolean allowSuperuser) throws SQLException, IOException {
+        String statement = QueryStatement.single(sql,
+                reader.isH2() ? QueryStatement.Dialect.H2 : QueryStatement.Dialect.POSTGRESQL);
+        try (Connection connection = reader.open(allowSuperuser)) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
             try (Statement st = connection.createStatement()) {
-                if (connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
+                if (!reader.isH2()) {
                     st.execute("SET TRANSACTION READ ONLY");
                 }
                 try (ResultSet rs = st.executeQuery(statement)) {
@@ -50,30 +51,15 @@ public class ReadOnlyQuery {
                 }
             } finally {
                 connection.rollback();
-                connection.setReadOnly(false);
-                connection.setAutoCommit(autoCommit);
             }
         }
     }
 
-    static String check(String sql) {
-        String trimmed = sql.strip();
-        while (trimmed.endsWith(";")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1).strip();
-        }
-        String body = LEADING_COMMENTS.matcher(trimmed).replaceFirst("");
-        String first = body.split("[\\s(]+", 2)[0].toUpperCase(Locale.ROOT);
-        if (!(first.equals("SELECT") || first.equals("WITH") || first.equals("VALUES") || first.equals("TABLE"))) {
-            throw new IllegalArgumentException("only a read-only query (SELECT ...) is accepted, not " + first);
-        }
-        if (stripQuoted(body).contains(";")) {
-            throw new IllegalArgumentException("only one statement is accepted");
-        }
-        return trimmed;
-    }
-
-    private static String stripQuoted(String sql) {
-        return sql.replaceAll("'([^']|'')*'", "''").replaceAll("\"[^\"]*\"", "\"\"");
+    /** One line saying why a query was refused or failed: the database's first line, without the statement. */
+    public static String reason(Throwable e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        String line = message.lines().findFirst().orElse(message).strip();
+        return line.replaceFirst(";? ?SQL statement:$", "").strip();
     }
 
     private static long write(ResultSet rs, Appendable out) throws SQLException, IOException {

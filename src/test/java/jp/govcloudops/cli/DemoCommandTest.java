@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -18,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.govcloudops.support.OwnerOnly;
+import jp.govcloudops.support.TestStore;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -43,8 +44,8 @@ class DemoCommandTest {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             text = new PDFTextStripper().getText(document);
         }
-        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + out.resolve("govcloud").toAbsolutePath()
-                + ";NON_KEYWORDS=DAY,MONTH,YEAR,VALUE,KEY", "sa", ""); Statement st = db.createStatement()) {
+        try (Connection db = TestStore.connect("jdbc:h2:file:" + out.resolve("govcloud").toAbsolutePath()
+                + ";NON_KEYWORDS=DAY,MONTH,YEAR,VALUE,KEY"); Statement st = db.createStatement()) {
             // Every finding reference of the sample resolved to the finding of its planted incident.
             Map<String, String> linked = new HashMap<>();
             try (ResultSet rs = st.executeQuery("SELECT DISTINCT e.note, f.rule_id FROM work_effort e JOIN finding f"
@@ -71,6 +72,10 @@ class DemoCommandTest {
         }
         assertThat(text).contains("INC-2026-003", "認証情報漏えいの疑い", "Q-2026-006", "R-004", "田中 誠",
                 "11　作業実績（作業工数）", "12　課題・リスク");
+        // The store, its credentials, the report and the mails name accounts and findings: the owner's alone.
+        assertThat(out.resolve("govcloud.credentials")).exists();
+        assertThat(out.resolve("mail")).isNotEmptyDirectory();
+        assertThat(OwnerOnly.assertTree(out)).isGreaterThan(5);
     }
 
     /** The 初動対応 table as section 4 must print it: per severity, from the findings and the effort linked to them. */

@@ -2,6 +2,7 @@ package jp.govcloudops.cli;
 
 import java.nio.file.Path;
 
+import jp.govcloudops.support.OwnerOnly;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,13 +11,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SampleDataCommandTest {
 
     @Test
-    void writesTheSampleAndRefusesToOverwriteUnlessAsked(@TempDir Path dir) {
+    void writesTheSampleAndRefusesToOverwriteUnlessAsked(@TempDir Path dir) throws Exception {
         String out = "--out=" + dir.resolve("sample");
         assertThat(GovcloudCli.execute("sample-data", "--from=2026-10-05", "--to=2026-10-05", "--scale=0.02",
                 "--seed=3", out)).isEqualTo(ExitCodes.OK);
         assertThat(dir.resolve("sample/labels.json")).exists();
         assertThat(dir.resolve("sample/config/application.yml")).exists();
         assertThat(dir.resolve("sample/logs/AWSLogs")).isDirectory();
+        assertThat(OwnerOnly.assertTree(dir.resolve("sample"))).isGreaterThan(100);
 
         assertThat(GovcloudCli.execute("sample-data", "--from=2026-10-05", "--to=2026-10-05", "--scale=0.02", out))
                 .isEqualTo(ExitCodes.FAILURE);

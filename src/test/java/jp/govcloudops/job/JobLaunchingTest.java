@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -44,7 +43,7 @@ class JobLaunchingTest {
         CliRun first = CliRun.of(reprocess);
         assertThat(first.exit()).as(first.out() + first.err()).isEqualTo(ExitCodes.OK);
         // Leave the run's instance as a process killed right after creating it would: without executions.
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement st = c.createStatement()) {
+        try (Connection c = TestStore.connect(url); Statement st = c.createStatement()) {
             String executions = "SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION";
             String steps = "SELECT STEP_EXECUTION_ID FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID IN (" + executions
                     + ")";
@@ -58,7 +57,7 @@ class JobLaunchingTest {
         CliRun again = CliRun.of(reprocess);
         assertThat(again.exit()).as(again.out() + again.err()).isEqualTo(ExitCodes.OK);
         assertThat(again.out()).contains("1 objects read (0 unreadable), 3 records, 0 quarantined");
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement st = c.createStatement()) {
+        try (Connection c = TestStore.connect(url); Statement st = c.createStatement()) {
             assertThat(NightFixture.rows(st, "SELECT i.JOB_INSTANCE_ID, e.STATUS FROM BATCH_JOB_INSTANCE i LEFT JOIN"
                     + " BATCH_JOB_EXECUTION e ON e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID ORDER BY i.JOB_INSTANCE_ID"))
                     .as("the orphan, then the next attempt's instance").containsExactly("1|null|", "2|COMPLETED|");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -42,7 +41,7 @@ class ReportRunLockTest {
     }
 
     private static void setReportLockOwner(String url, String owner) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement st = c.createStatement()) {
+        try (Connection c = TestStore.connect(url); Statement st = c.createStatement()) {
             assertThat(st.executeUpdate("UPDATE run_lock SET owner = " + owner + ", acquired_at = TIMESTAMP"
                     + " '2099-01-01 00:00:00', heartbeat_at = TIMESTAMP '2099-01-01 00:00:00' WHERE name = 'report'"))
                     .isEqualTo(1);

@@ -12,9 +12,18 @@ public final class ChildJvm {
     }
 
     public static Process start(Path log, List<String> systemProperties, String... args) throws IOException {
+        return start(log, null, systemProperties, args);
+    }
+
+    /** As {@link #start(Path, List, String...)}, under the given umask (e.g. "000"), if not null. */
+    public static Process start(Path log, String umask, List<String> systemProperties, String... args)
+            throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(S3TestServer.javaBinary(), "-Xmx384m",
-                "-XX:TieredStopAtLevel=1", "-cp", classpath));
+        List<String> command = new ArrayList<>();
+        if (umask != null) {
+            command.addAll(List.of("/bin/sh", "-c", "umask " + umask + " && exec \"$0\" \"$@\""));
+        }
+        command.addAll(List.of(S3TestServer.javaBinary(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", classpath));
         systemProperties.forEach(p -> command.add("-D" + p));
         command.add("jp.govcloudops.GovcloudOpsApplication");
         command.addAll(List.of(args));

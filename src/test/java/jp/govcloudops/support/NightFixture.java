@@ -2,7 +2,6 @@ package jp.govcloudops.support;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -108,6 +107,6 @@ public final class NightFixture {
     }
 
     public static Connection connect(String db) throws SQLException {
-        return db.startsWith("jdbc:h2:") ? DriverManager.getConnection(db, "sa", "") : DriverManager.getConnection(db);
+        return TestStore.connect(db);
     }
 }

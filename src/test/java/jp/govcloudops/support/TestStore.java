@@ -2,6 +2,8 @@ package jp.govcloudops.support;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,6 +11,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
+
+import jp.govcloudops.store.H2FileStore;
+import jp.govcloudops.store.StoreCredentials;
 
 /**
  * A fresh store for one test: an H2 file database in a temporary directory, or a new schema in the PostgreSQL
@@ -54,6 +59,22 @@ public final class TestStore {
             assumeTrue(false, "PostgreSQL not reachable: " + e.getMessage());
         }
         return POSTGRES_BASE + "&currentSchema=" + schema;
+    }
+
+    /**
+     * Opens a store as its administrator, as the jobs do: an H2 file store with the password govcloud-ops keeps in its
+     * credentials file (so the store must have been opened by govcloud-ops first), PostgreSQL as its URL says.
+     */
+    public static Connection connect(String url) throws SQLException {
+        if (!url.startsWith("jdbc:h2:")) {
+            return DriverManager.getConnection(url);
+        }
+        H2FileStore store = H2FileStore.of(url).orElseThrow(() -> new IllegalArgumentException("not a file store: " + url));
+        try {
+            return DriverManager.getConnection(url, "sa", StoreCredentials.read(store.credentialsFile()).admin());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static String of(String kind, Path dir) {

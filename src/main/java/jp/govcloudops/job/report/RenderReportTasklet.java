@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 
+import jp.govcloudops.config.FileModes;
 import jp.govcloudops.config.GovcloudProperties;
 import jp.govcloudops.report.MonthlyReportBuilder;
 import jp.govcloudops.report.ReportContext;
@@ -38,13 +39,15 @@ public class RenderReportTasklet implements Tasklet {
     private final ReportRenderer renderer;
     private final GovcloudProperties settings;
     private final StoreStatistics statistics;
+    private final FileModes files;
 
     public RenderReportTasklet(MonthlyReportBuilder builder, ReportRenderer renderer, GovcloudProperties settings,
-            StoreStatistics statistics) {
+            StoreStatistics statistics, FileModes files) {
         this.builder = builder;
         this.renderer = renderer;
         this.settings = settings;
         this.statistics = statistics;
+        this.files = files;
     }
 
     @Override
@@ -58,11 +61,8 @@ public class RenderReportTasklet implements Tasklet {
         JasperPrint print = renderer.fill(document);
         log.debug("Filled in {} ms", (System.nanoTime() - queried) / 1_000_000);
         Path out = parameters.out();
-        if (out.getParent() != null) {
-            Files.createDirectories(out.getParent());
-        }
         Path partial = out.resolveSibling(out.getFileName() + ".partial");
-        try (OutputStream stream = Files.newOutputStream(partial)) {
+        try (OutputStream stream = files.newOutputStream(partial)) {
             renderer.export(print, parameters.format(), stream);
         }
         Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
