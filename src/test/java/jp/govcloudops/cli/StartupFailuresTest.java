@@ -88,7 +88,7 @@ class StartupFailuresTest {
                 "--to=2026-10-01");
         failsInOneLine(run, "reprocess FAILED: source location " + missing + ": no such directory, and not"
                 + " s3://bucket/prefix; check --source (govcloud.sources)");
-        try (Connection c = DriverManager.getConnection(db, "sa", "");
+        try (Connection c = TestStore.connect(db);
                 ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM batch_job_execution")) {
             rs.next();
             assertThat(rs.getLong(1)).as("refused before the job started").isZero();

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -276,7 +275,7 @@ class TrailIntegrityCommandTest {
     }
 
     static List<String> rows(String db, String sql) {
-        try (Connection c = DriverManager.getConnection(db, "sa", ""); Statement st = c.createStatement();
+        try (Connection c = TestStore.connect(db); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery(sql)) {
             List<String> rows = new ArrayList<>();
             while (rs.next()) {
