@@ -155,7 +155,7 @@ public final class FlowRecord {
         }
     }
 
-    /** Line number (text, from 1) or row number (Parquet, from 0) in the file. */
+    /** Line number (text) or row number (Parquet) in the file, both from 1. */
     public long position() {
         return position;
     }
