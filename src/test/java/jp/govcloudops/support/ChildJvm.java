@@ -12,8 +12,14 @@ public final class ChildJvm {
     }
 
     public static Process start(Path log, List<String> systemProperties, String... args) throws IOException {
+        return start(log, "384m", systemProperties, args);
+    }
+
+    /** As {@link #start(Path, List, String...)}, with a heap of {@code maxHeap} ({@code -Xmx}). */
+    public static Process start(Path log, String maxHeap, List<String> systemProperties, String... args)
+            throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(S3TestServer.javaBinary(), "-Xmx384m",
+        List<String> command = new ArrayList<>(List.of(S3TestServer.javaBinary(), "-Xmx" + maxHeap,
                 "-XX:TieredStopAtLevel=1", "-cp", classpath));
         systemProperties.forEach(p -> command.add("-D" + p));
         command.add("jp.govcloudops.GovcloudOpsApplication");
