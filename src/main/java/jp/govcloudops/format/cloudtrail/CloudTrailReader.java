@@ -1,6 +1,5 @@
 package jp.govcloudops.format.cloudtrail;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +14,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -23,20 +23,30 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * Streams the records of a CloudTrail log file ({@code {"Records":[...]}} or a bare JSON array) without holding the
- * file in memory. The array's elements are delimited first ({@link RecordsArray}) and each is parsed on its own, so
- * a record that cannot be placed (no time, a time far from its folder date, too large to read) goes to the
- * quarantine and the file goes on. When the rest of the file cannot be read (broken JSON, truncated input, not
- * CloudTrail at all) the records read so far stand and an {@link UnreadableInputException} says where reading
- * stopped. An empty file (no bytes, or an empty gzip) holds no records; that is not an error. Positions count
- * from 1 (record N, byte N).
+ * file in memory. A record that cannot be placed (no time, a time far from its folder date, too large to read) goes
+ * to the quarantine and the file goes on. When the rest of the file cannot be read (broken JSON, truncated input,
+ * not CloudTrail at all) the records read so far stand and an {@link UnreadableInputException} says where reading
+ * stopped. An empty file (no bytes, or an empty gzip) holds no records; that is not an error. Positions count from 1
+ * (record N, byte N).
+ *
+ * <p>Records are read in one pass by one parser over the file as long as each is shorter than the value bound (so
+ * that no value in it can be longer): the parser refuses strings longer than that, and {@link RecordCapture}
+ * refuses to hold more than the record bound. From a longer record on, the rest of the file is read the slower,
+ * safe way: {@link RecordsArray} delimits each element by its bytes, a record too large is skipped as it streams
+ * past, and the others are parsed one by one. Delimiting every record that way from the start cost a fifth more per
+ * record (docs/benchmarks.md).
  */
 public final class CloudTrailReader {
 
-    private static final JsonFactory JSON = JsonFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
     private static final int EXCERPT_CHARS = 500;
+    /** Bytes the parser reads ahead beyond a record, which the capture holds as well. */
+    private static final int READ_AHEAD = 64 * 1024;
 
     private final StringCache strings = new StringCache(1 << 14);
     private final CloudTrailEvent event = new CloudTrailEvent();
+    private final RecordLimits limits;
+    private final int maxValue;
+    private final JsonFactory json;
     private final RecordsArray array;
     private TimeWindow window;
 
@@ -45,6 +55,12 @@ public final class CloudTrailReader {
     }
 
     public CloudTrailReader(RecordLimits limits) {
+        this.limits = limits;
+        this.maxValue = limits.maxValueBytes();
+        this.json = JsonFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(limits.maxValueBytes())
+                        .maxNestingDepth(RecordsArray.MAX_DEPTH).build())
+                .build();
         this.array = new RecordsArray(limits);
     }
 
@@ -55,10 +71,105 @@ public final class CloudTrailReader {
     public long read(InputStream decompressed, TimeWindow window, Consumer<CloudTrailEvent> events,
             Quarantine quarantine) {
         this.window = window;
-        if (!openRecords(decompressed)) {
-            return 0;
-        }
+        RecordCapture capture = new RecordCapture(decompressed, limits.maxRecordBytes() + READ_AHEAD);
         long records = 0;
+        boolean inRecord = false;
+        try (JsonParser parser = json.createParser(ObjectReadContext.empty(), capture)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return 0;
+            }
+            if (first == JsonToken.START_OBJECT) {
+                seekRecordsArray(parser);
+            } else if (first != JsonToken.START_ARRAY) {
+                throw new UnreadableInputException("byte 1", "not a CloudTrail log file: it starts with " + first
+                        + " instead of {\"Records\":[...]} or an array", null);
+            }
+            // Where the file can be read on from without the parser: after the array's '[' or the last element.
+            long resumeFrom = parser.currentLocation().getByteOffset();
+            capture.discardBefore(resumeFrom);
+            try {
+                JsonToken token;
+                while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+                    if (token == null) {
+                        throw new UnreadableInputException("record " + (records + 1),
+                                "file ends inside the Records array after " + records + " records", null);
+                    }
+                    long position = ++records;
+                    inRecord = true;
+                    if (token != JsonToken.START_OBJECT) {
+                        parser.skipChildren();
+                        quarantine.reject("record " + position, "Records element is " + token + ", not an object",
+                                null);
+                    } else {
+                        long start = parser.currentTokenLocation().getByteOffset();
+                        event.clear();
+                        event.position = position;
+                        readRecord(parser);
+                        long end = parser.currentTokenLocation().getByteOffset();
+                        if (end - start >= maxValue) {
+                            // It might hold a value longer than the bound in a field not read here: it is read
+                            // again, with the rest of the file, by its bytes, which tell.
+                            records--;
+                            array.start(capture.heldFrom(resumeFrom), resumeFrom, records > 0, decompressed);
+                            break;
+                        }
+                        capture.capture(event, start, end);
+                        String problem = problem();
+                        if (problem != null) {
+                            quarantine.reject("record " + position, problem, excerpt(event));
+                        } else {
+                            deliver(events);
+                        }
+                    }
+                    inRecord = false;
+                    resumeFrom = parser.currentLocation().getByteOffset();
+                    capture.discardBefore(resumeFrom);
+                }
+                if (token == JsonToken.END_ARRAY) {
+                    return records;
+                }
+            } catch (StreamConstraintsException e) {
+                // A record too large to read this way: it is read again, and the rest of the file, by its bytes.
+                records -= inRecord ? 1 : 0;
+                array.start(capture.heldFrom(resumeFrom), resumeFrom, records > 0, decompressed);
+            } catch (JacksonIOException e) {
+                if (!(e.getCause() instanceof RecordCapture.TooLarge)) {
+                    throw e;
+                }
+                records -= inRecord ? 1 : 0;
+                array.start(capture.heldFrom(resumeFrom), resumeFrom, records > 0, decompressed);
+            }
+        } catch (JacksonException e) {
+            // The record being read when reading failed is the last one counted; those before it stand.
+            long failed = Math.max(0, records - (inRecord ? 1 : 0));
+            String where = e.getLocation() == null ? "record " + (failed + 1)
+                    : "record " + (failed + 1) + " (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")";
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            String reason = cause instanceof RecordCapture.TooLarge
+                    ? "not a CloudTrail log file: more than " + RecordLimits.describe(limits.maxRecordBytes())
+                            + " before its Records array"
+                    : e instanceof JacksonIOException
+                    ? "input ends or breaks off after " + failed + " records: " + cause.getMessage()
+                    : "malformed JSON after " + failed + " records: " + e.getOriginalMessage();
+            throw new UnreadableInputException(where, reason, cause);
+        }
+        return readDelimited(records, events, quarantine);
+    }
+
+    /** Hands the record on; a consumer's own Jackson failure must not pass for one of the file's. */
+    private void deliver(Consumer<CloudTrailEvent> events) {
+        try {
+            events.accept(event);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("a consumer of record " + event.position + " failed: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** Reads the rest of the Records array element by element, from where {@link #array} was started. */
+    private long readDelimited(long records, Consumer<CloudTrailEvent> events, Quarantine quarantine) {
         try {
             while (true) {
                 switch (array.next()) {
@@ -86,37 +197,6 @@ public final class CloudTrailReader {
     }
 
     /**
-     * Reads up to the Records array's opening bracket and hands the rest of the input to {@link #array}; false for
-     * an empty file.
-     */
-    private boolean openRecords(InputStream decompressed) {
-        try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), decompressed)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                return false;
-            }
-            if (first == JsonToken.START_OBJECT) {
-                seekRecordsArray(parser);
-            } else if (first != JsonToken.START_ARRAY) {
-                throw new UnreadableInputException("byte 1", "not a CloudTrail log file: it starts with " + first
-                        + " instead of {\"Records\":[...]} or an array", null);
-            }
-            long arrayOffset = parser.currentLocation().getByteOffset(); // before releasing moves the location
-            ByteArrayOutputStream readAhead = new ByteArrayOutputStream();
-            parser.releaseBuffered(readAhead);
-            array.start(readAhead.toByteArray(), arrayOffset, decompressed);
-            return true;
-        } catch (JacksonException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            String reason = e instanceof JacksonIOException
-                    ? "input ends or breaks off after 0 records: " + cause.getMessage()
-                    : "malformed JSON after 0 records: " + e.getOriginalMessage();
-            throw new UnreadableInputException(e.getLocation() == null ? "record 1" : "record 1 (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", reason, cause);
-        }
-    }
-
-    /**
      * Parses the element {@link #array} found into {@link #event}; true when it is a record to pass on, false when
      * it went to the quarantine. A parse error means the brackets balanced around something that is not JSON: the
      * rest of the file is not trusted, as a broken file is not.
@@ -127,11 +207,10 @@ public final class CloudTrailReader {
         int length = array.end() - start;
         event.clear();
         event.position = position;
-        try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), bytes, start, length)) {
+        try (JsonParser parser = json.createParser(ObjectReadContext.empty(), bytes, start, length)) {
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_OBJECT) {
-                quarantine.reject("record " + position, "Records element is " + first + ", not an object",
-                        excerpt(bytes, start, length));
+                quarantine.reject("record " + position, "Records element is " + first + ", not an object", null);
                 return false;
             }
             readRecord(parser);
@@ -147,7 +226,7 @@ public final class CloudTrailReader {
         event.rawLength = length;
         String problem = problem();
         if (problem != null) {
-            quarantine.reject("record " + position, problem, excerpt(bytes, start, length));
+            quarantine.reject("record " + position, problem, excerpt(event));
             return false;
         }
         return true;
@@ -166,7 +245,7 @@ public final class CloudTrailReader {
     private UnreadableInputException truncated(long records) {
         int held = array.partialLength();
         if (held > 0) {
-            try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), array.buffer(), array.start(),
+            try (JsonParser parser = json.createParser(ObjectReadContext.empty(), array.buffer(), array.start(),
                     held)) {
                 while (parser.nextToken() != null) {
                     parser.skipChildren();
@@ -338,6 +417,10 @@ public final class CloudTrailReader {
         }
 
         return null;
+    }
+
+    private static String excerpt(CloudTrailEvent event) {
+        return event.hasRaw() ? excerpt(event.rawBuffer, event.rawOffset, event.rawLength) : null;
     }
 
     private static String excerpt(byte[] bytes, int start, int length) {

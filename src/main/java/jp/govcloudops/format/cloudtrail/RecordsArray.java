@@ -9,14 +9,15 @@ import jp.govcloudops.format.ByteWords;
 import jp.govcloudops.format.RecordLimits;
 
 /**
- * The elements of a CloudTrail file's {@code Records} array, one at a time, as their bytes. A scan that knows only
+ * The elements of a CloudTrail file's {@code Records} array, one at a time, as their bytes: how {@link
+ * CloudTrailReader} reads on once a record too large for its one-pass read turned up. A scan that knows only
  * strings, escapes and brackets finds where each element ends, so that each record is parsed on its own, and so
  * that a record larger than the bounds (one huge string, say) is skipped as it streams past instead of being held:
  * its first bytes and the reason are all that is kept. Whether an element is well-formed JSON is the parser's
  * business; this scan only needs the brackets to balance.
  *
  * <p>Strings, most of a record's bytes, are crossed eight bytes at a time: the scan stops only at quotes and
- * backslashes.
+ * backslashes. Even so it costs a fifth of the parse, which is why it is not the first way to read a file.
  */
 final class RecordsArray {
 
@@ -41,7 +42,11 @@ final class RecordsArray {
     private static final long QUOTES = 0x2222222222222222L;
     private static final long BACKSLASHES = 0x5c5c5c5c5c5c5c5cL;
 
+    private static final long ONES = ByteWords.ONES;
+    private static final long HIGH_BITS = ByteWords.HIGH_BITS;
+
     private final RecordLimits limits;
+    private final int maxValue;
     /** Read bytes are {@code [0, limit)}; {@code buffer[limit]} is a '"' sentinel that stops the string scan. */
     private byte[] buffer = new byte[CHUNK + 1 + PAD];
     private int limit;
@@ -68,13 +73,15 @@ final class RecordsArray {
 
     RecordsArray(RecordLimits limits) {
         this.limits = limits;
+        this.maxValue = limits.maxValueBytes();
     }
 
     /**
-     * Starts on a file whose array has just been opened: {@code readAhead} are the bytes after its '[' that were
-     * read to find it, at file offset {@code fileOffset}; the rest comes from {@code rest}.
+     * Starts reading a Records array part way: {@code readAhead} are the bytes already read from file offset
+     * {@code fileOffset} on (just after the array's '[', or after an element when {@code afterElement}); the rest
+     * comes from {@code rest}.
      */
-    void start(byte[] readAhead, long fileOffset, InputStream rest) {
+    void start(byte[] readAhead, long fileOffset, boolean afterElement, InputStream rest) {
         if (buffer.length > 4 * CHUNK + 1 + PAD) {
             buffer = new byte[CHUNK + 1 + PAD]; // an earlier object's large record is not kept for the next
         }
@@ -88,7 +95,7 @@ final class RecordsArray {
         offset = fileOffset;
         in = rest;
         endOfInput = false;
-        afterElement = false;
+        this.afterElement = afterElement;
     }
 
     byte[] buffer() {
@@ -202,9 +209,33 @@ final class RecordsArray {
             switch (c) {
                 case '"' -> {
                     boolean key = keyNext && depth > 0 && inObject[depth - 1];
-                    i = string(i + 1, key);
-                    if (i < 0) {
-                        return Found.TRUNCATED;
+                    // Most strings have no escape and lie whole in what has been read: crossed here, without the
+                    // call to string() (which C1 would not inline) that the others take.
+                    final byte[] b = buffer;
+                    int at = i + 1;
+                    long hits;
+                    while (true) {
+                        long word = (long) ByteWords.WORDS.get(b, at);
+                        long quotes = word ^ QUOTES;
+                        long backslashes = word ^ BACKSLASHES;
+                        hits = ((quotes - ONES) & ~quotes | (backslashes - ONES) & ~backslashes) & HIGH_BITS;
+                        if (hits != 0) {
+                            break;
+                        }
+                        at += 8;
+                    }
+                    at += ByteWords.lowestByte(hits);
+                    if (at < limit && b[at] == '"' && at - i <= maxValue) {
+                        if (key && !skipping) {
+                            keyStart = i + 1;
+                            keyEnd = at;
+                        }
+                        i = at + 1;
+                    } else {
+                        i = string(i + 1, key);
+                        if (i < 0) {
+                            return Found.TRUNCATED;
+                        }
                     }
                     if (depth == 0) {
                         return found(i);
@@ -273,8 +304,12 @@ final class RecordsArray {
         while (true) {
             int at = i;
             long hits;
-            while ((hits = ByteWords.equalBytes((long) ByteWords.WORDS.get(buffer, at), QUOTES)
-                    | ByteWords.equalBytes((long) ByteWords.WORDS.get(buffer, at), BACKSLASHES)) == 0) {
+            while (true) {
+                long word = (long) ByteWords.WORDS.get(buffer, at);
+                hits = ByteWords.equalBytes(word, QUOTES) | ByteWords.equalBytes(word, BACKSLASHES);
+                if (hits != 0) {
+                    break;
+                }
                 at += 8;
             }
             at += ByteWords.lowestByte(hits);

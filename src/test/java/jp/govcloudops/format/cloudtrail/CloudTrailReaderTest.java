@@ -83,6 +83,18 @@ class CloudTrailReaderTest {
         // A bare array, as some tools write CloudTrail.
         assertThat(read("[" + String.join(",", records) + "]", RecordLimits.DEFAULT).records)
                 .containsExactlyElementsOf(expected);
+
+        // After a record too large for the one-pass read, the same records read element by element.
+        String large = record("2026-11-02T00:59:00Z", "Large", ",\"requestParameters\":{\"x\":\""
+                + "y".repeat(300 << 10) + "\"}");
+        Result afterLarge = read("{\"Records\": [\n" + large + separator + String.join(separator, records) + "\n]}\n",
+                SMALL);
+        assertThat(afterLarge.rejected).containsExactly("record 1: record too large to read: a value in field x is"
+                + " longer than 64 KB (govcloud.ingest.max-value-size)");
+        assertThat(afterLarge.records).containsExactlyElementsOf(expected.stream().map(r -> {
+            int bar = r.indexOf('|');
+            return (Integer.parseInt(r.substring(0, bar)) + 1) + r.substring(bar);
+        }).toList());
     }
 
     private static String randomText(Random random) {
@@ -165,19 +177,37 @@ class CloudTrailReaderTest {
                 "record 5: Records element is VALUE_NULL, not an object");
 
         String first = record("2026-11-02T01:00:00Z", "A", "");
+        // Read in one pass, the parser says what is wrong and where.
         assertThatThrownBy(() -> read("[" + first + " " + first + "]", RecordLimits.DEFAULT))
-                .isInstanceOf(UnreadableInputException.class).hasMessage("malformed JSON after 1 records: '{' where a"
-                        + " ',' or ']' should follow a record")
+                .isInstanceOf(UnreadableInputException.class).hasMessageStartingWith("malformed JSON after 1 records:"
+                        + " Unexpected character ('{' (code 123)): was expecting comma")
                 .extracting(e -> ((UnreadableInputException) e).position())
-                .isEqualTo("record 2 (byte " + (first.length() + 3) + ")");
-        assertThatThrownBy(() -> read("[" + first + ",{\"eventTime\": oops}]", RecordLimits.DEFAULT))
-                .isInstanceOf(UnreadableInputException.class).hasMessageStartingWith("malformed JSON after 1 records:")
-                .extracting(e -> ((UnreadableInputException) e).position())
-                .isEqualTo("record 2 (byte " + (first.length() + 17) + ")");
+                .isEqualTo("record 2 (line 1, column " + (first.length() + 3) + ")");
         assertThatThrownBy(() -> read("{\"Records\":[" + first + ",{\"eventName\":\"x\\\"", RecordLimits.DEFAULT))
                 .isInstanceOf(UnreadableInputException.class)
-                .hasMessage("file ends inside the Records array after 1 records")
-                .extracting(e -> ((UnreadableInputException) e).position()).isEqualTo("record 2");
+                .hasMessageStartingWith("malformed JSON after 1 records: Unexpected end-of-input")
+                .extracting(e -> ((UnreadableInputException) e).position()).asString().startsWith("record 2 (line 1");
+
+        // After a record too large for the one-pass read, the rest of the file is delimited by its bytes; broken
+        // JSON there is named with its byte offset.
+        String large = record("2026-11-02T01:00:00Z", "L", ",\"x\":\"" + "y".repeat(70 << 10) + "\"") + ",";
+        int before = 1 + large.length();
+        assertThatThrownBy(() -> read("[" + large + first + " " + first + "]", SMALL))
+                .isInstanceOf(UnreadableInputException.class).hasMessage("malformed JSON after 2 records: '{' where a"
+                        + " ',' or ']' should follow a record")
+                .extracting(e -> ((UnreadableInputException) e).position())
+                .isEqualTo("record 3 (byte " + (before + first.length() + 2) + ")");
+        assertThatThrownBy(() -> read("[" + large + first + ",{\"eventTime\": oops}]", SMALL))
+                .isInstanceOf(UnreadableInputException.class).hasMessageStartingWith("malformed JSON after 2 records:")
+                .extracting(e -> ((UnreadableInputException) e).position())
+                .isEqualTo("record 3 (byte " + (before + first.length() + 16) + ")");
+        assertThatThrownBy(() -> read("{\"Records\":[" + large + first + ",{\"eventName\":\"x\\\"", SMALL))
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessage("file ends inside the Records array after 2 records")
+                .extracting(e -> ((UnreadableInputException) e).position()).isEqualTo("record 3");
+        assertThatThrownBy(() -> read("{\"Records\":[" + large + first + ",{\"eventName\": \"x\", oops", SMALL))
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessageStartingWith("malformed JSON after 2 records: Unexpected character ('o'");
     }
 
     @Test
