@@ -111,7 +111,6 @@ public final class CloudTrailReader {
                             // It might hold a value longer than the bound in a field not read here: it is read
                             // again, with the rest of the file, by its bytes, which tell.
                             records--;
-                            array.start(capture.heldFrom(resumeFrom), resumeFrom, records > 0, decompressed);
                             break;
                         }
                         capture.capture(event, start, end);
@@ -130,16 +129,15 @@ public final class CloudTrailReader {
                     return records;
                 }
             } catch (StreamConstraintsException e) {
-                // A record too large to read this way: it is read again, and the rest of the file, by its bytes.
-                records -= inRecord ? 1 : 0;
-                array.start(capture.heldFrom(resumeFrom), resumeFrom, records > 0, decompressed);
+                records -= inRecord ? 1 : 0; // a value or a nesting beyond the bounds
             } catch (JacksonIOException e) {
                 if (!(e.getCause() instanceof RecordCapture.TooLarge)) {
                     throw e;
                 }
                 records -= inRecord ? 1 : 0;
-                array.start(capture.heldFrom(resumeFrom), resumeFrom, records > 0, decompressed);
             }
+            // A record too long for this read: it is read again, and the rest of the file, by its bytes.
+            array.start(capture.heldFrom(resumeFrom), resumeFrom, records > 0, decompressed);
         } catch (JacksonException e) {
             // The record being read when reading failed is the last one counted; those before it stand.
             long failed = Math.max(0, records - (inRecord ? 1 : 0));
