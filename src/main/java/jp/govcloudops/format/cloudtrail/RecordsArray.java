@@ -42,9 +42,6 @@ final class RecordsArray {
     private static final long QUOTES = 0x2222222222222222L;
     private static final long BACKSLASHES = 0x5c5c5c5c5c5c5c5cL;
 
-    private static final long ONES = ByteWords.ONES;
-    private static final long HIGH_BITS = ByteWords.HIGH_BITS;
-
     private final RecordLimits limits;
     private final int maxValue;
     /** Read bytes are {@code [0, limit)}; {@code buffer[limit]} is a '"' sentinel that stops the string scan. */
@@ -216,9 +213,7 @@ final class RecordsArray {
                     long hits;
                     while (true) {
                         long word = (long) ByteWords.WORDS.get(b, at);
-                        long quotes = word ^ QUOTES;
-                        long backslashes = word ^ BACKSLASHES;
-                        hits = ((quotes - ONES) & ~quotes | (backslashes - ONES) & ~backslashes) & HIGH_BITS;
+                        hits = ByteWords.equalBytes(word, QUOTES) | ByteWords.equalBytes(word, BACKSLASHES);
                         if (hits != 0) {
                             break;
                         }

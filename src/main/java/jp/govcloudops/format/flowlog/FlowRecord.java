@@ -147,14 +147,6 @@ public final class FlowRecord {
         }
     }
 
-    /** Sets a numeric field the aggregates use; other fields are ignored. */
-    void setNumber(FlowField field, long value) {
-        int slot = numberSlot(field);
-        if (slot >= 0) {
-            numbers[slot] = value;
-        }
-    }
-
     /** Line number (text) or row number (Parquet) in the file, both from 1. */
     public long position() {
         return position;
