@@ -12,19 +12,23 @@ import jp.govcloudops.aggregate.NetworkBoundaries;
 import jp.govcloudops.config.NetworkProperties;
 import jp.govcloudops.format.Decompression;
 import jp.govcloudops.format.Quarantine;
+import jp.govcloudops.format.TimeWindow;
 import jp.govcloudops.format.flowlog.FlowLogTextReader;
 
 /**
  * The flow-log hot path alone, in one thread, repeated until the JIT has settled: CPU per record for gunzipping
  * only (what zcat does), and for gunzip + parse + the hourly aggregate (what ingestion does per record). Separates
  * the per-record cost from a run's fixed costs (JVM and context start-up, JIT, the job's own bookkeeping).
- * Arguments: {@code FILE_LIST [ITERATIONS]}.
+ * Arguments: {@code FILE_LIST [ITERATIONS [DAY]]}: DAY is the files' folder date (default 2026-10-01, the
+ * benchmark's), whose window the records' times are checked against as ingestion checks them.
  */
 public final class FlowReadLoop {
 
     public static void main(String[] args) throws Exception {
         List<String> files = Files.readAllLines(Path.of(args[0]));
         int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        TimeWindow window = TimeWindow.around(java.time.LocalDate.parse(args.length > 2 ? args[2] : "2026-10-01"),
+                java.time.Duration.ofDays(7));
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         NetworkBoundaries boundaries = new NetworkBoundaries(new NetworkProperties(List.of("10.100.0.0/16"),
                 List.of("10.200.0.0/16"), List.of("10.1.0.0/16", "10.11.0.0/16", "10.2.0.0/16", "10.12.0.0/16",
@@ -40,7 +44,7 @@ public final class FlowReadLoop {
             for (String file : files) {
                 FlowHourly hourly = new FlowHourly(boundaries);
                 try (InputStream in = Decompression.open(Files.newInputStream(Path.of(file)))) {
-                    records += reader.read(in, 0, hourly::add, quarantine);
+                    records += reader.read(in, window, 0, hourly::add, quarantine);
                 }
             }
             double parse = (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / records;

@@ -47,6 +47,15 @@ public class StatusCommand implements Callable<Integer> {
                         r.region(), r.logType(), r.objects(), r.records(), r.quarantined(), r.failedObjects(),
                         r.lastRun() == null ? "-" : r.lastRun().withNano(0).toString().replace('T', ' '));
             }
+            List<StatusReport.EmptyObjects> empty = status.emptyObjects(first, last);
+            if (!empty.isEmpty()) {
+                out.println();
+                out.println("Empty objects (空のオブジェクト: read whole, no records; not an error):");
+                for (StatusReport.EmptyObjects e : empty) {
+                    out.printf("  %s %s %s %s: %d (%s%s)%n", e.folderDate(), e.accountId(), e.region(), e.logType(),
+                            e.objects(), e.objects() > 1 ? "first " : "", e.firstKey());
+                }
+            }
             List<StatusReport.Gap> gaps = status.gaps(first, last, allGaps);
             out.println();
             out.println(gaps.isEmpty() ? "No open data gaps." : "Data gaps (データ欠損):");

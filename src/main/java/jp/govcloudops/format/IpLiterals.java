@@ -45,16 +45,35 @@ public final class IpLiterals {
      * IPv4 bytes, as {@code InetAddress} gives it. For callers that have already found the text is not IPv4.
      */
     public static byte[] v6(byte[] text, int from, int to) {
-        if (from >= to) {
+        byte[] out = new byte[16];
+        if (!v6(text, from, to, out)) {
             return null;
         }
-        byte[] out = new byte[16];
+        boolean mapped = out[10] == (byte) 0xff && out[11] == (byte) 0xff;
+        for (int b = 0; b < 10 && mapped; b++) {
+            mapped = out[b] == 0;
+        }
+        return mapped ? Arrays.copyOfRange(out, 12, 16) : out;
+    }
+
+    /**
+     * Whether {@code text[from, to)} is an IPv6 literal, as {@link #v6(byte[], int, int)} reads them, parsed into
+     * the caller's 16 bytes: a check that allocates nothing.
+     */
+    public static boolean isV6(byte[] text, int from, int to, byte[] scratch) {
+        return v6(text, from, to, scratch);
+    }
+
+    private static boolean v6(byte[] text, int from, int to, byte[] out) {
+        if (from >= to) {
+            return false;
+        }
         int i = from;
         int filled = 0;
         int gap = -1; // where "::" stands, as a byte index into out
         if (text[i] == ':') {
             if (to - from < 2 || text[i + 1] != ':') {
-                return null;
+                return false;
             }
             gap = 0;
             i += 2;
@@ -68,7 +87,7 @@ public final class IpLiterals {
             if (i < to && text[i] == '.') {
                 long v4 = IpV4.parse(text, start, to);
                 if (filled > 12 || !IpV4.isValid(v4)) {
-                    return null;
+                    return false;
                 }
                 for (int shift = 24; shift >= 0; shift -= 8) {
                     out[filled++] = (byte) (v4 >>> shift);
@@ -76,7 +95,7 @@ public final class IpLiterals {
                 break;
             }
             if (i == start || i - start > 4 || filled == 16) {
-                return null;
+                return false;
             }
             out[filled++] = (byte) (value >>> 8);
             out[filled++] = (byte) value;
@@ -84,29 +103,25 @@ public final class IpLiterals {
                 break;
             }
             if (text[i] != ':' || ++i == to) {
-                return null; // not a separator, or a single ':' at the end
+                return false; // not a separator, or a single ':' at the end
             }
             if (text[i] == ':') {
                 if (gap >= 0) {
-                    return null;
+                    return false;
                 }
                 gap = filled;
                 i++;
             }
         }
         if (gap < 0 ? filled != 16 : filled == 16) {
-            return null; // eight groups without "::", or "::" standing for none
+            return false; // eight groups without "::", or "::" standing for none
         }
         if (gap >= 0) {
             int tail = filled - gap;
             System.arraycopy(out, gap, out, 16 - tail, tail);
             Arrays.fill(out, gap, 16 - tail, (byte) 0);
         }
-        boolean mapped = out[10] == (byte) 0xff && out[11] == (byte) 0xff;
-        for (int b = 0; b < 10 && mapped; b++) {
-            mapped = out[b] == 0;
-        }
-        return mapped ? Arrays.copyOfRange(out, 12, 16) : out;
+        return true;
     }
 
     /** An ASCII hex digit's value, or -1. */

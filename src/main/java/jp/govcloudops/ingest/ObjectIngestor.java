@@ -1,13 +1,18 @@
 package jp.govcloudops.ingest;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 import jp.govcloudops.aggregate.AnalyzerFactory;
 import jp.govcloudops.aggregate.ObjectAnalyzer;
 import jp.govcloudops.aggregate.ObjectContribution;
+import jp.govcloudops.config.IngestProperties;
 import jp.govcloudops.format.Decompression;
+import jp.govcloudops.format.RecordLimits;
+import jp.govcloudops.format.TimeWindow;
 import jp.govcloudops.format.UnreadableInputException;
 import jp.govcloudops.format.cloudtrail.CloudTrailEvent;
 import jp.govcloudops.format.cloudtrail.CloudTrailReader;
@@ -29,8 +34,9 @@ import org.springframework.core.retry.RetryTemplate;
  * Reads one object of a partition into its counts, quarantine and contributions. Not thread-safe: each reading
  * thread uses its own (the parsers keep reusable buffers).
  *
- * <p>Failures are sorted three ways. Bad content (broken JSON, truncated gzip, wrong field counts) is quarantined
- * and the good records stay. A download that breaks off before the object's size, or a transient S3 fault the SDK
+ * <p>Failures are sorted three ways. Bad content (broken JSON, truncated gzip, wrong field counts, values a field
+ * may not hold, times far from the object's folder date, records too large to read) is quarantined and the good
+ * records stay. A download that breaks off before the object's size, or a transient S3 fault the SDK
  * could not ride out, re-reads the whole object with backoff. A permanent fault (403, 404, the object changed
  * while being read) marks the object failed with the reason; the next run tries it again.
  */
@@ -41,6 +47,8 @@ public final class ObjectIngestor {
     private final ObjectSource source;
     private final List<AnalyzerFactory> analyzers;
     private final int maxQuarantineRows;
+    private final Duration recordTimeWindow;
+    private final RecordLimits limits;
     private final RetryTemplate retry;
     // Made on first use: a partition holds one log type, and the CloudTrail reader alone loads Jackson's data
     // binding (some 450 classes, 90 ms, with the other reading thread waiting for them) that flow logs never need.
@@ -48,11 +56,13 @@ public final class ObjectIngestor {
     private FlowLogTextReader flowText;
     private FlowLogParquetReader flowParquet;
 
-    public ObjectIngestor(ObjectSource source, List<AnalyzerFactory> analyzers, int maxQuarantineRows,
+    public ObjectIngestor(ObjectSource source, List<AnalyzerFactory> analyzers, IngestProperties ingest,
             int objectRetries) {
         this.source = source;
         this.analyzers = analyzers;
-        this.maxQuarantineRows = maxQuarantineRows;
+        this.maxQuarantineRows = ingest.maxQuarantineRowsPerObject();
+        this.recordTimeWindow = ingest.recordTimeWindow();
+        this.limits = new RecordLimits((int) ingest.maxValueSize().toBytes(), (int) ingest.maxRecordSize().toBytes());
         this.retry = ReadFaults.retrying(objectRetries);
     }
 
@@ -69,6 +79,7 @@ public final class ObjectIngestor {
 
     private IngestedObject readOnce(PartitionWork work, SourceObject object) throws IOException {
         LogPartition partition = work.partition();
+        TimeWindow window = TimeWindow.around(partition.folderDate(), recordTimeWindow);
         QuarantineCollector quarantine = new QuarantineCollector(maxQuarantineRows);
         long[] accepted = {0};
         List<ObjectContribution> contributions = new ArrayList<>();
@@ -85,10 +96,10 @@ public final class ObjectIngestor {
                         @SuppressWarnings("unchecked")
                         ObjectAnalyzer<CloudTrailEvent>[] each = list.toArray(new ObjectAnalyzer[0]);
                         if (cloudTrail == null) {
-                            cloudTrail = new CloudTrailReader();
+                            cloudTrail = new CloudTrailReader(limits);
                         }
                         try {
-                            cloudTrail.read(Decompression.open(raw), event -> {
+                            cloudTrail.read(Decompression.open(raw), window, event -> {
                                 accepted[0]++;
                                 for (ObjectAnalyzer<CloudTrailEvent> analyzer : each) {
                                     analyzer.accept(event);
@@ -106,6 +117,9 @@ public final class ObjectIngestor {
                         }
                         long fallbackStart = ObjectKeyTime.of(object.key(), partition.folderPrefix(),
                                 partition.folderDate()).getEpochSecond();
+                        if (!window.contains(fallbackStart)) { // a file-name stamp far from its folder
+                            fallbackStart = partition.folderDate().atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+                        }
                         @SuppressWarnings("unchecked")
                         ObjectAnalyzer<FlowRecord>[] each = list.toArray(new ObjectAnalyzer[0]);
                         java.util.function.Consumer<FlowRecord> sink = record -> {
@@ -115,7 +129,7 @@ public final class ObjectIngestor {
                             }
                         };
                         try {
-                            readFlow(object, raw, fallbackStart, sink, quarantine);
+                            readFlow(object, raw, window, fallbackStart, sink, quarantine);
                         } finally {
                             list.forEach(a -> contributions.addAll(a.contributions()));
                         }
@@ -132,7 +146,7 @@ public final class ObjectIngestor {
                 quarantine.entries(), contributions);
     }
 
-    private void readFlow(SourceObject object, CountingInputStream raw, long fallbackStart,
+    private void readFlow(SourceObject object, CountingInputStream raw, TimeWindow window, long fallbackStart,
             java.util.function.Consumer<FlowRecord> sink, QuarantineCollector quarantine) throws IOException {
         Decompression.Peeked peeked = Decompression.peek(raw);
         if (peeked.parquet()) {
@@ -140,13 +154,13 @@ public final class ObjectIngestor {
                 flowParquet = new FlowLogParquetReader();
             }
             try (ObjectSource.LocalCopy copy = source.localCopy(object, peeked.stream())) {
-                flowParquet.read(copy.path(), fallbackStart, sink, quarantine);
+                flowParquet.read(copy.path(), window, fallbackStart, sink, quarantine);
             }
             return;
         }
         if (flowText == null) {
-            flowText = new FlowLogTextReader();
+            flowText = new FlowLogTextReader(limits);
         }
-        flowText.read(Decompression.open(peeked.stream()), fallbackStart, sink, quarantine);
+        flowText.read(Decompression.open(peeked.stream()), window, fallbackStart, sink, quarantine);
     }
 }

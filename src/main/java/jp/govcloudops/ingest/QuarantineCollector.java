@@ -3,10 +3,19 @@ package jp.govcloudops.ingest;
 import java.util.ArrayList;
 import java.util.List;
 
+import jp.govcloudops.format.PrintableText;
 import jp.govcloudops.format.Quarantine;
 
-/** Collects an object's quarantine: every entry is counted, detail rows are kept up to a bound. */
+/**
+ * Collects an object's quarantine: every entry is counted, detail rows are kept up to a bound. Every reason and
+ * excerpt passes through here, so this is where text quoted from the input is made printable (control bytes of a
+ * binary file escaped) and bounded, whichever reader wrote it.
+ */
 final class QuarantineCollector implements Quarantine {
+
+    static final int MAX_POSITION_CHARS = 200;
+    static final int MAX_REASON_CHARS = 1000;
+    static final int MAX_EXCERPT_CHARS = 1000;
 
     private final int maxRows;
     private final List<QuarantineEntry> entries = new ArrayList<>();
@@ -21,7 +30,8 @@ final class QuarantineCollector implements Quarantine {
     public void reject(String position, String reason, String excerpt, long count) {
         records += count;
         if (entries.size() < maxRows) {
-            entries.add(new QuarantineEntry(position, reason, excerpt, count));
+            entries.add(new QuarantineEntry(PrintableText.of(position, MAX_POSITION_CHARS),
+                    PrintableText.of(reason, MAX_REASON_CHARS), PrintableText.of(excerpt, MAX_EXCERPT_CHARS), count));
         } else {
             omitted += count;
         }

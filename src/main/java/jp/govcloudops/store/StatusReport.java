@@ -15,6 +15,11 @@ public class StatusReport {
             long records, long quarantined, int failedObjects, LocalDateTime lastRun) {
     }
 
+    /** Objects read whole that held no records (an empty file, an empty gzip, a header line alone). */
+    public record EmptyObjects(LocalDate folderDate, String accountId, String region, String logType, int objects,
+            String firstKey) {
+    }
+
     public record Gap(LocalDate folderDate, String accountId, String region, String logType, String kind,
             String detail, LocalDateTime firstDetected, LocalDateTime resolved) {
     }
@@ -33,6 +38,20 @@ public class StatusReport {
                 (rs, i) -> new PartitionStatus(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getInt(5), rs.getLong(6), rs.getLong(7), rs.getInt(8),
                         rs.getObject(9, LocalDateTime.class)), from, to);
+    }
+
+    /**
+     * Per partition, the objects that were read and held no records: counted as objects, not quarantined, and not a
+     * data gap by themselves (a partition with objects is not empty), but worth a note.
+     */
+    public List<EmptyObjects> emptyObjects(LocalDate from, LocalDate to) {
+        return jdbc.query("SELECT p.folder_date, p.account_id, p.region, p.log_type, COUNT(*), MIN(o.object_key)"
+                + " FROM source_object o JOIN log_partition p ON p.id = o.partition_id WHERE o.state = 'ACTIVE'"
+                + " AND o.records = 0 AND p.folder_date BETWEEN ? AND ?"
+                + " GROUP BY p.folder_date, p.account_id, p.region, p.log_type"
+                + " ORDER BY p.folder_date, p.account_id, p.region, p.log_type",
+                (rs, i) -> new EmptyObjects(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getInt(5), rs.getString(6)), from, to);
     }
 
     public List<Gap> gaps(LocalDate from, LocalDate to, boolean includeResolved) {

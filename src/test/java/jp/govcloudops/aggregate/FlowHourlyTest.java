@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import jp.govcloudops.format.TimeWindow;
 import jp.govcloudops.config.NetworkProperties;
 import jp.govcloudops.format.flowlog.FlowLogTextReader;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class FlowHourlyTest {
 
         FlowHourly hourly = new FlowHourly(boundaries);
         new FlowLogTextReader().read(new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.US_ASCII)),
-                0, hourly::add, (position, reason, excerpt, count) -> {
+                TimeWindow.ANY, 0, hourly::add, (position, reason, excerpt, count) -> {
                     throw new AssertionError(position + ": " + reason);
                 });
 

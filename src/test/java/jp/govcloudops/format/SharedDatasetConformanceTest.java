@@ -58,7 +58,7 @@ class SharedDatasetConformanceTest {
         List<String> reasons = new ArrayList<>();
         long total;
         try (InputStream in = Decompression.open(Files.newInputStream(file))) {
-            total = new CloudTrailReader().read(in, e -> acceptedByName.merge(String.valueOf(e.eventName()), 1,
+            total = new CloudTrailReader().read(in, TimeWindow.ANY, e -> acceptedByName.merge(String.valueOf(e.eventName()), 1,
                     Integer::sum), (position, reason, excerpt, count) -> reasons.add(reason));
         }
         int accepted = acceptedByName.values().stream().mapToInt(Integer::intValue).sum();
@@ -94,7 +94,7 @@ class SharedDatasetConformanceTest {
         List<String> reasons = new ArrayList<>();
         long total;
         try (InputStream in = Decompression.open(Files.newInputStream(file))) {
-            total = new FlowLogTextReader().read(in, 1_700_000_000L, r -> {
+            total = new FlowLogTextReader().read(in, TimeWindow.ANY, 1_700_000_000L, r -> {
                 accepted[0]++;
                 accepted[1] += Math.max(0, r.bytes());
             }, (position, reason, excerpt, count) -> reasons.add(position + ": " + reason));

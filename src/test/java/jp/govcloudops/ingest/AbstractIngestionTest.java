@@ -289,8 +289,8 @@ abstract class AbstractIngestionTest {
                     reasons.merge(file, rs.getString(2) + " " + rs.getString(3), (a, b) -> a + " | " + b);
                 }, account);
         assertThat(reasons.get("truncated.json.gz")).contains("input ends or breaks off after");
-        assertThat(reasons.get("broken.json.gz")).startsWith("record 2").contains("malformed JSON after 2 records");
-        assertThat(reasons.get("badtime.json.gz")).isEqualTo("record 1 eventTime '2026-10-01 04:00:01' is not an"
+        assertThat(reasons.get("broken.json.gz")).startsWith("record 3 (line 1, column ").contains("malformed JSON after 2 records");
+        assertThat(reasons.get("badtime.json.gz")).isEqualTo("record 2 eventTime '2026-10-01 04:00:01' is not an"
                 + " ISO-8601 date-time with zone");
         assertThat(reasons.get("digest.json.gz")).contains("not a CloudTrail log file (a CloudTrail digest file)");
         assertThat(reasons.get("notification.json")).contains("an S3 event notification");

@@ -11,6 +11,7 @@ import java.util.List;
 
 import jp.govcloudops.format.Decompression;
 import jp.govcloudops.format.Quarantine;
+import jp.govcloudops.format.TimeWindow;
 import jp.govcloudops.format.cloudtrail.CloudTrailReader;
 import jp.govcloudops.format.flowlog.FlowLogParquetReader;
 import jp.govcloudops.format.flowlog.FlowLogTextReader;
@@ -64,6 +65,7 @@ final class SampleReadBack {
         for (LogPartition partition : partitions) {
             for (SourceObject object : source.listObjects(partition.folderPrefix())) {
                 List<String> problems = new ArrayList<>();
+                TimeWindow window = TimeWindow.around(partition.folderDate(), java.time.Duration.ofDays(7));
                 Quarantine quarantine = (position, reason, excerpt, records) -> problems.add(position + ": " + reason);
                 long records;
                 if (partition.logType() == LogType.VPCFLOW) {
@@ -75,16 +77,16 @@ final class SampleReadBack {
                         in.readNBytes(head, 0, 4);
                     }
                     if (Decompression.isParquetMagic(head, 4)) {
-                        records = parquet.read(file, fallback, r -> back.flows.add(flow(object.key(), r)), quarantine);
+                        records = parquet.read(file, window, fallback, r -> back.flows.add(flow(object.key(), r)), quarantine);
                     } else {
                         try (InputStream in = Decompression.open(Files.newInputStream(file))) {
-                            records = text.read(in, fallback, r -> back.flows.add(flow(object.key(), r)), quarantine);
+                            records = text.read(in, window, fallback, r -> back.flows.add(flow(object.key(), r)), quarantine);
                         }
                     }
                 } else {
                     List<Event> sink = partition.logType() == LogType.CLOUDTRAIL ? back.events : back.insights;
                     try (InputStream in = Decompression.open(Files.newInputStream(logs.resolve(object.key())))) {
-                        records = cloudTrail.read(in, e -> sink.add(new Event(object.key(), partition.folderDate(),
+                        records = cloudTrail.read(in, window, e -> sink.add(new Event(object.key(), partition.folderDate(),
                                 e.eventEpochSecond(), e.eventName(), e.eventSource(), e.identityType(), e.principal(),
                                 e.mfaUsed(), e.errorCode(), e.sourceIpAddress(), e.tree())), quarantine);
                     }

@@ -46,7 +46,7 @@ class StoreExposureTest {
         Path dir = tmp.resolve("db");
         String plainUrl = "jdbc:h2:file:" + dir.resolve("store").toAbsolutePath();
         Path log = tmp.resolve("run.log");
-        Process run = ChildJvm.start(log, "000", List.of("govcloud.ingest.objects-per-commit=1",
+        Process run = ChildJvm.startWithUmask(log, "000", List.of("govcloud.ingest.objects-per-commit=1",
                 "govcloud.ingest.object-pause=PT0.5S"), "reprocess", "--from=" + NightFixture.FROM,
                 "--to=" + NightFixture.TO, "--source=" + tmp.resolve("logs"), "--db=" + plainUrl);
         try {

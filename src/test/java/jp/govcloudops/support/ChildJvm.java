@@ -12,18 +12,30 @@ public final class ChildJvm {
     }
 
     public static Process start(Path log, List<String> systemProperties, String... args) throws IOException {
-        return start(log, null, systemProperties, args);
+        return start(log, null, "384m", systemProperties, args);
     }
 
-    /** As {@link #start(Path, List, String...)}, under the given umask (e.g. "000"), if not null. */
-    public static Process start(Path log, String umask, List<String> systemProperties, String... args)
+    /** As {@link #start(Path, List, String...)}, under the given umask (e.g. "000"). */
+    public static Process startWithUmask(Path log, String umask, List<String> systemProperties, String... args)
             throws IOException {
+        return start(log, umask, "384m", systemProperties, args);
+    }
+
+    /** As {@link #start(Path, List, String...)}, with a heap of {@code maxHeap} ({@code -Xmx}). */
+    public static Process startWithHeap(Path log, String maxHeap, List<String> systemProperties, String... args)
+            throws IOException {
+        return start(log, null, maxHeap, systemProperties, args);
+    }
+
+    private static Process start(Path log, String umask, String maxHeap, List<String> systemProperties,
+            String... args) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>();
         if (umask != null) {
             command.addAll(List.of("/bin/sh", "-c", "umask " + umask + " && exec \"$0\" \"$@\""));
         }
-        command.addAll(List.of(S3TestServer.javaBinary(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", classpath));
+        command.addAll(List.of(S3TestServer.javaBinary(), "-Xmx" + maxHeap, "-XX:TieredStopAtLevel=1", "-cp",
+                classpath));
         systemProperties.forEach(p -> command.add("-D" + p));
         command.add("jp.govcloudops.GovcloudOpsApplication");
         command.addAll(List.of(args));

@@ -16,7 +16,7 @@ public final class CloudTrailEvent {
 
     static final long NO_TIME = Long.MIN_VALUE + 1;
 
-    long index;
+    long position;
     long eventEpochSecond;
     String eventVersion;
     String eventSource;
@@ -39,6 +39,7 @@ public final class CloudTrailEvent {
     String consoleLoginResult;
     String mfaAuthenticated;
     String invalidEventTime;
+    String implausibleEventTime;
 
     byte[] rawBuffer;
     int rawOffset;
@@ -47,7 +48,7 @@ public final class CloudTrailEvent {
 
     void clear() {
         eventEpochSecond = NO_TIME;
-        invalidEventTime = null;
+        invalidEventTime = implausibleEventTime = null;
         eventVersion = eventSource = eventName = awsRegion = sourceIpAddress = userAgent = null;
         errorCode = errorMessage = eventType = recipientAccountId = null;
         identityType = identityArn = identityAccountId = userName = invokedBy = sessionIssuerArn = null;
@@ -58,9 +59,9 @@ public final class CloudTrailEvent {
         tree = null;
     }
 
-    /** Position of the record in its file's Records array, from 0. */
-    public long index() {
-        return index;
+    /** Position of the record in its file's Records array, from 1. */
+    public long position() {
+        return position;
     }
 
     public long eventEpochSecond() {

@@ -1,89 +1,261 @@
 package jp.govcloudops.format.cloudtrail;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 import jp.govcloudops.format.Quarantine;
+import jp.govcloudops.format.RecordLimits;
 import jp.govcloudops.format.StringCache;
+import jp.govcloudops.format.TimeWindow;
 import jp.govcloudops.format.UnreadableInputException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.core.json.JsonFactory;
 
 /**
  * Streams the records of a CloudTrail log file ({@code {"Records":[...]}} or a bare JSON array) without holding the
- * file in memory. A record that cannot be placed in time goes to the quarantine and the file goes on; when the
- * rest of the file cannot be read (broken JSON, truncated input, not CloudTrail at all) the records read so far
- * stand and an {@link UnreadableInputException} says where reading stopped.
+ * file in memory. A record that cannot be placed (no time, a time far from its folder date, too large to read) goes
+ * to the quarantine and the file goes on. When the rest of the file cannot be read (broken JSON, truncated input,
+ * not CloudTrail at all) the records read so far stand and an {@link UnreadableInputException} says where reading
+ * stopped. An empty file (no bytes, or an empty gzip) holds no records; that is not an error. Positions count from 1
+ * (record N, byte N).
+ *
+ * <p>Records are read in one pass by one parser over the file as long as each is shorter than the value bound (so
+ * that no value in it can be longer): the parser refuses strings longer than that, and {@link RecordCapture}
+ * refuses to hold more than the record bound. From a longer record on, the rest of the file is read the slower,
+ * safe way: {@link RecordsArray} delimits each element by its bytes, a record too large is skipped as it streams
+ * past, and the others are parsed one by one. Delimiting every record that way from the start cost a fifth more per
+ * record (docs/benchmarks.md).
  */
 public final class CloudTrailReader {
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
-    private static final int MAX_RAW_RECORD = 8 * 1024 * 1024;
+    private static final int EXCERPT_CHARS = 500;
+    /** Bytes the parser reads ahead beyond a record, which the capture holds as well. */
+    private static final int READ_AHEAD = 64 * 1024;
 
     private final StringCache strings = new StringCache(1 << 14);
     private final CloudTrailEvent event = new CloudTrailEvent();
+    private final RecordLimits limits;
+    private final int maxValue;
+    private final JsonFactory json;
+    private final RecordsArray array;
+    private TimeWindow window;
 
-    /** Reads every record, returning how many records the file held (accepted and quarantined). */
-    public long read(InputStream decompressed, Consumer<CloudTrailEvent> events, Quarantine quarantine) {
-        RecordCapture capture = new RecordCapture(decompressed, MAX_RAW_RECORD);
+    public CloudTrailReader() {
+        this(RecordLimits.DEFAULT);
+    }
+
+    public CloudTrailReader(RecordLimits limits) {
+        this.limits = limits;
+        this.maxValue = limits.maxValueBytes();
+        this.json = JsonFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(limits.maxValueBytes())
+                        .maxNestingDepth(RecordsArray.MAX_DEPTH).build())
+                .build();
+        this.array = new RecordsArray(limits);
+    }
+
+    /**
+     * Reads every record, returning how many records the file held (accepted and quarantined). Records whose time
+     * is outside {@code window} are quarantined.
+     */
+    public long read(InputStream decompressed, TimeWindow window, Consumer<CloudTrailEvent> events,
+            Quarantine quarantine) {
+        this.window = window;
+        RecordCapture capture = new RecordCapture(decompressed, limits.maxRecordBytes() + READ_AHEAD);
         long records = 0;
         boolean inRecord = false;
-        try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), capture)) {
+        try (JsonParser parser = json.createParser(ObjectReadContext.empty(), capture)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                throw new UnreadableInputException("byte 0", "empty file: no CloudTrail Records", null);
+                return 0;
             }
             if (first == JsonToken.START_OBJECT) {
                 seekRecordsArray(parser);
             } else if (first != JsonToken.START_ARRAY) {
-                throw new UnreadableInputException("byte 0", "not a CloudTrail log file: it starts with " + first
+                throw new UnreadableInputException("byte 1", "not a CloudTrail log file: it starts with " + first
                         + " instead of {\"Records\":[...]} or an array", null);
             }
-            JsonToken token;
-            while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-                if (token == null) {
-                    throw new UnreadableInputException("record " + records,
-                            "file ends inside the Records array after " + records + " records", null);
-                }
-                long index = records++;
-                inRecord = true;
-                if (token != JsonToken.START_OBJECT) {
-                    parser.skipChildren();
-                    quarantine.reject("record " + index, "Records element is " + token + ", not an object", null);
+            // Where the file can be read on from without the parser: after the array's '[' or the last element.
+            long resumeFrom = parser.currentLocation().getByteOffset();
+            capture.discardBefore(resumeFrom);
+            try {
+                JsonToken token;
+                while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+                    if (token == null) {
+                        throw new UnreadableInputException("record " + (records + 1),
+                                "file ends inside the Records array after " + records + " records", null);
+                    }
+                    long position = ++records;
+                    inRecord = true;
+                    if (token != JsonToken.START_OBJECT) {
+                        parser.skipChildren();
+                        quarantine.reject("record " + position, "Records element is " + token + ", not an object",
+                                null);
+                    } else {
+                        long start = parser.currentTokenLocation().getByteOffset();
+                        event.clear();
+                        event.position = position;
+                        readRecord(parser);
+                        long end = parser.currentTokenLocation().getByteOffset();
+                        if (end - start >= maxValue) {
+                            // It might hold a value longer than the bound in a field not read here: it is read
+                            // again, with the rest of the file, by its bytes, which tell.
+                            records--;
+                            break;
+                        }
+                        capture.capture(event, start, end);
+                        String problem = problem();
+                        if (problem != null) {
+                            quarantine.reject("record " + position, problem, excerpt(event));
+                        } else {
+                            deliver(events);
+                        }
+                    }
                     inRecord = false;
-                    continue;
+                    resumeFrom = parser.currentLocation().getByteOffset();
+                    capture.discardBefore(resumeFrom);
                 }
-                long start = parser.currentTokenLocation().getByteOffset();
-                capture.discardBefore(start);
-                event.clear();
-                event.index = index;
-                readRecord(parser);
-                capture.capture(event, start, parser.currentTokenLocation().getByteOffset());
-                String problem = problem();
-                if (problem != null) {
-                    quarantine.reject("record " + index, problem, excerpt());
-                } else {
-                    events.accept(event);
+                if (token == JsonToken.END_ARRAY) {
+                    return records;
                 }
-                inRecord = false;
+            } catch (StreamConstraintsException e) {
+                records -= inRecord ? 1 : 0; // a value or a nesting beyond the bounds
+            } catch (JacksonIOException e) {
+                if (!(e.getCause() instanceof RecordCapture.TooLarge)) {
+                    throw e;
+                }
+                records -= inRecord ? 1 : 0;
             }
+            // A record too long for this read: it is read again, and the rest of the file, by its bytes.
+            array.start(capture.heldFrom(resumeFrom), resumeFrom, records > 0, decompressed);
         } catch (JacksonException e) {
             // The record being read when reading failed is the last one counted; those before it stand.
             long failed = Math.max(0, records - (inRecord ? 1 : 0));
-            records = failed;
-            String where = e.getLocation() == null ? "record " + failed
-                    : "record " + failed + " (line " + e.getLocation().getLineNr() + ", column "
+            String where = e.getLocation() == null ? "record " + (failed + 1)
+                    : "record " + (failed + 1) + " (line " + e.getLocation().getLineNr() + ", column "
                             + e.getLocation().getColumnNr() + ")";
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            String reason = e instanceof tools.jackson.core.exc.JacksonIOException
-                    ? "input ends or breaks off after " + records + " records: " + cause.getMessage()
-                    : "malformed JSON after " + records + " records: " + e.getOriginalMessage();
+            String reason = cause instanceof RecordCapture.TooLarge
+                    ? "not a CloudTrail log file: more than " + RecordLimits.describe(limits.maxRecordBytes())
+                            + " before its Records array"
+                    : e instanceof JacksonIOException
+                    ? "input ends or breaks off after " + failed + " records: " + cause.getMessage()
+                    : "malformed JSON after " + failed + " records: " + e.getOriginalMessage();
             throw new UnreadableInputException(where, reason, cause);
         }
-        return records;
+        return readDelimited(records, events, quarantine);
+    }
+
+    /** Hands the record on; a consumer's own Jackson failure must not pass for one of the file's. */
+    private void deliver(Consumer<CloudTrailEvent> events) {
+        try {
+            events.accept(event);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("a consumer of record " + event.position + " failed: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** Reads the rest of the Records array element by element, from where {@link #array} was started. */
+    private long readDelimited(long records, Consumer<CloudTrailEvent> events, Quarantine quarantine) {
+        try {
+            while (true) {
+                switch (array.next()) {
+                    case END -> {
+                        return records;
+                    }
+                    case TRUNCATED -> throw truncated(records);
+                    case MALFORMED -> throw new UnreadableInputException("record " + (records + 1) + " (byte "
+                            + (array.stoppedAt() + 1) + ")", "malformed JSON after " + records + " records: '"
+                            + (char) (array.unexpected() & 0xff) + "' where a ',' or ']' should follow a record", null);
+                    case TOO_LARGE -> quarantine.reject("record " + ++records, "record too large to read: "
+                            + array.tooLarge(), array.excerpt());
+                    case ELEMENT -> {
+                        records++;
+                        if (parse(records, quarantine)) {
+                            events.accept(event);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UnreadableInputException("record " + (records + 1),
+                    "input ends or breaks off after " + records + " records: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Parses the element {@link #array} found into {@link #event}; true when it is a record to pass on, false when
+     * it went to the quarantine. A parse error means the brackets balanced around something that is not JSON: the
+     * rest of the file is not trusted, as a broken file is not.
+     */
+    private boolean parse(long position, Quarantine quarantine) {
+        byte[] bytes = array.buffer();
+        int start = array.start();
+        int length = array.end() - start;
+        event.clear();
+        event.position = position;
+        try (JsonParser parser = json.createParser(ObjectReadContext.empty(), bytes, start, length)) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                quarantine.reject("record " + position, "Records element is " + first + ", not an object", null);
+                return false;
+            }
+            readRecord(parser);
+        } catch (StreamConstraintsException e) {
+            quarantine.reject("record " + position, "record too large to read: " + e.getOriginalMessage(),
+                    excerpt(bytes, start, length));
+            return false;
+        } catch (JacksonException e) {
+            throw malformed(position, e);
+        }
+        event.rawBuffer = bytes;
+        event.rawOffset = start;
+        event.rawLength = length;
+        String problem = problem();
+        if (problem != null) {
+            quarantine.reject("record " + position, problem, excerpt(event));
+            return false;
+        }
+        return true;
+    }
+
+    private UnreadableInputException malformed(long position, JacksonException e) {
+        long at = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getByteOffset()); // in the element
+        return new UnreadableInputException("record " + position + " (byte " + (array.fileOffset() + at + 1) + ")",
+                "malformed JSON after " + (position - 1) + " records: " + e.getOriginalMessage(), e);
+    }
+
+    /**
+     * The input ended inside the array. When it ended inside a record, the part read may already be broken JSON
+     * (junk rather than a cut), which is the better reason to give.
+     */
+    private UnreadableInputException truncated(long records) {
+        int held = array.partialLength();
+        if (held > 0) {
+            try (JsonParser parser = json.createParser(ObjectReadContext.empty(), array.buffer(), array.start(),
+                    held)) {
+                while (parser.nextToken() != null) {
+                    parser.skipChildren();
+                }
+            } catch (UnexpectedEndOfInputException e) {
+                // cut off, as said below
+            } catch (JacksonException e) {
+                return malformed(records + 1, e);
+            }
+        }
+        return new UnreadableInputException("record " + (records + 1), "file ends inside the Records array after "
+                + records + " records", null);
     }
 
     private void seekRecordsArray(JsonParser parser) {
@@ -93,7 +265,7 @@ public final class CloudTrailReader {
             JsonToken value = parser.nextToken();
             if (name.equals("Records")) {
                 if (value != JsonToken.START_ARRAY) {
-                    throw new UnreadableInputException("byte 0", "\"Records\" is " + value + ", not an array", null);
+                    throw new UnreadableInputException("byte 1", "\"Records\" is " + value + ", not an array", null);
                 }
                 return;
             }
@@ -103,7 +275,7 @@ public final class CloudTrailReader {
             parser.skipChildren();
         }
         String kind = seen.indexOf("digestStartTime") >= 0 ? " (a CloudTrail digest file)" : "";
-        throw new UnreadableInputException("byte 0",
+        throw new UnreadableInputException("byte 1",
                 "not a CloudTrail log file" + kind + ": no \"Records\" array; top-level fields: " + seen, null);
     }
 
@@ -140,6 +312,8 @@ public final class CloudTrailReader {
                     p.getStringLength());
             if (event.eventEpochSecond == EventTimes.INVALID) {
                 event.invalidEventTime = p.getString();
+            } else if (!window.contains(event.eventEpochSecond)) {
+                event.implausibleEventTime = p.getString();
             }
         } else if (value != JsonToken.VALUE_NULL) {
             event.invalidEventTime = value.isScalarValue() ? p.getString() : value.toString();
@@ -232,6 +406,9 @@ public final class CloudTrailReader {
         if (event.eventEpochSecond == EventTimes.INVALID) {
             return "eventTime '" + event.invalidEventTime + "' is not an ISO-8601 date-time with zone";
         }
+        if (event.implausibleEventTime != null) {
+            return window.outside("eventTime", event.implausibleEventTime);
+        }
         // Insights events carry their event source and name inside insightDetails only.
         if (event.eventSource == null && event.eventName == null && !"AwsCloudTrailInsight".equals(event.eventType)) {
             return "not a CloudTrail record: no eventSource and no eventName";
@@ -240,11 +417,13 @@ public final class CloudTrailReader {
         return null;
     }
 
-    private String excerpt() {
-        String raw = event.rawJson();
-        if (raw == null) {
-            return null;
-        }
-        return raw.length() <= 500 ? raw : raw.substring(0, 500) + "...";
+    private static String excerpt(CloudTrailEvent event) {
+        return event.hasRaw() ? excerpt(event.rawBuffer, event.rawOffset, event.rawLength) : null;
+    }
+
+    private static String excerpt(byte[] bytes, int start, int length) {
+        String raw = new String(bytes, start, Math.min(length, 4 * EXCERPT_CHARS), StandardCharsets.UTF_8);
+        return raw.length() <= EXCERPT_CHARS && length <= 4 * EXCERPT_CHARS ? raw
+                : raw.substring(0, Math.min(raw.length(), EXCERPT_CHARS)) + "...";
     }
 }

@@ -7,20 +7,27 @@ import java.util.Arrays;
 
 /**
  * Keeps the bytes read since a mark, so the parser can hand out each record's raw text by byte offsets instead
- * of re-serialising a tree. The window holds the current record plus the parser's read-ahead; a record larger
- * than {@code maxWindow} is not captured (its raw text is then unavailable, the record itself is still parsed).
+ * of re-serialising a tree, and so that reading can go on from the mark without the parser. It holds at most
+ * {@code maxHeld} bytes: one more read past that fails with {@link TooLarge} (the bytes of that read are still
+ * held), which is how a record too large to read this way is noticed before it fills the heap.
  */
 final class RecordCapture extends FilterInputStream {
 
-    private final int maxWindow;
+    /** More than the bound held since the mark: the record being read is too large for the one-pass read. */
+    static final class TooLarge extends IOException {
+        TooLarge(int held) {
+            super("more than " + held + " bytes since the last record");
+        }
+    }
+
+    private final int maxHeld;
     private byte[] window = new byte[64 * 1024];
     private long windowStart;
     private int length;
-    private boolean overflowed;
 
-    RecordCapture(InputStream in, int maxWindow) {
+    RecordCapture(InputStream in, int maxHeld) {
         super(in);
-        this.maxWindow = maxWindow;
+        this.maxHeld = maxHeld;
     }
 
     @Override
@@ -34,54 +41,40 @@ final class RecordCapture extends FilterInputStream {
     public int read(byte[] buffer, int offset, int count) throws IOException {
         int n = in.read(buffer, offset, count);
         if (n > 0) {
-            append(buffer, offset, n);
+            if (length + n > window.length) {
+                window = Arrays.copyOf(window, Math.max(window.length * 2, length + n));
+            }
+            System.arraycopy(buffer, offset, window, length, n);
+            length += n;
+            if (length > maxHeld) {
+                throw new TooLarge(maxHeld);
+            }
         }
         return n;
     }
 
-    private void append(byte[] buffer, int offset, int n) {
-        if (overflowed) {
-            windowStart += n;
-            return;
-        }
-        if (length + n > window.length) {
-            if (length + n > maxWindow) {
-                overflowed = true;
-                windowStart += length + n;
-                length = 0;
-                return;
-            }
-            window = Arrays.copyOf(window, Math.min(maxWindow, Math.max(window.length * 2, length + n)));
-        }
-        System.arraycopy(buffer, offset, window, length, n);
-        length += n;
-    }
-
-    /** Forget everything before {@code offset}: the start of the record about to be parsed. */
+    /** Forget everything before {@code offset}: the end of the last record read, where reading could go on. */
     void discardBefore(long offset) {
-        if (overflowed) {
-            // Start afresh from the next bytes read; this record will not be captured.
-            overflowed = false;
-            windowStart = Math.max(windowStart, offset);
-            length = 0;
-            return;
-        }
         int drop = (int) Math.min(length, Math.max(0, offset - windowStart));
         if (drop > 0) {
             System.arraycopy(window, drop, window, 0, length - drop);
             length -= drop;
             windowStart += drop;
         }
+        if (window.length > 4 * 64 * 1024 && length <= 64 * 1024) {
+            window = Arrays.copyOf(window, 64 * 1024); // a large record's room is not kept for the next
+        }
     }
 
-    /** Points {@code event} at bytes {@code [start, endInclusive]} if they are still held. */
-    boolean capture(CloudTrailEvent event, long start, long endInclusive) {
-        if (overflowed || start < windowStart || endInclusive >= windowStart + length) {
-            return false;
-        }
+    /** Points {@code event} at bytes {@code [start, endInclusive]}, which are held since the last mark. */
+    void capture(CloudTrailEvent event, long start, long endInclusive) {
         event.rawBuffer = window;
         event.rawOffset = (int) (start - windowStart);
         event.rawLength = (int) (endInclusive - start + 1);
-        return true;
+    }
+
+    /** The bytes held from {@code offset} (at or after the mark) on: what was read but not yet parsed. */
+    byte[] heldFrom(long offset) {
+        return Arrays.copyOfRange(window, (int) (offset - windowStart), length);
     }
 }

@@ -78,7 +78,7 @@ public final class CostCsvReader {
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             // commons-csv reports a broken quote or a truncated gzip as an unchecked exception mid-iteration
-            throw new UnreadableInputException("row " + rows, file + ": not readable as CSV after " + rows
+            throw new UnreadableInputException("row " + (rows + 1), file + ": not readable as CSV after " + rows
                     + " rows: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
         }
         return new Result(binding.schema(), rows);

@@ -86,8 +86,8 @@ public final class CostParquetReader {
         } catch (UnreadableInputException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new UnreadableInputException("row " + rows, label + ": not a readable Parquet file after " + rows
-                    + " rows: " + e.getMessage(), e);
+            throw new UnreadableInputException("row " + (rows + 1), label + ": not a readable Parquet file after "
+                    + rows + " rows: " + e.getMessage(), e);
         }
     }
 

@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import jp.govcloudops.format.IpLiterals;
 import jp.govcloudops.format.ParquetFiles;
 import jp.govcloudops.format.Quarantine;
 import jp.govcloudops.format.StringCache;
+import jp.govcloudops.format.TimeWindow;
 import jp.govcloudops.format.UnreadableInputException;
 import org.apache.parquet.column.Dictionary;
 import org.apache.parquet.column.page.PageReadStore;
@@ -31,14 +33,23 @@ import org.apache.parquet.schema.Type;
 
 /**
  * Reads Parquet flow logs (AWS's column names: the header names with underscores). Only the columns the
- * aggregates use are decoded, straight into one reused {@link FlowRecord}. Unknown columns are ignored.
+ * aggregates use are decoded, straight into one reused {@link FlowRecord}. Unknown columns are ignored. A row
+ * holding what its column may not ({@link FlowValues}, a start or end outside the object's {@link TimeWindow}, a
+ * number column's text that is not a number) goes to the quarantine naming the column and the value; a NODATA or
+ * SKIPDATA row without traffic numbers (null, or the text {@code None} some exporters write) is a normal record.
+ * Rows count from 1.
  */
 public final class FlowLogParquetReader {
 
     private static final Set<FlowField> USED = EnumSet.of(FlowField.ACCOUNT_ID, FlowField.INTERFACE_ID,
             FlowField.SRCADDR, FlowField.DSTADDR, FlowField.PKT_SRCADDR, FlowField.PKT_DSTADDR, FlowField.SRCPORT,
             FlowField.DSTPORT, FlowField.PROTOCOL, FlowField.PACKETS, FlowField.BYTES, FlowField.START, FlowField.END,
-            FlowField.ACTION, FlowField.LOG_STATUS, FlowField.TCP_FLAGS);
+            FlowField.ACTION, FlowField.LOG_STATUS, FlowField.TCP_FLAGS, FlowField.VERSION);
+    private static final FlowField[] ADDRESS_FIELDS = {FlowField.SRCADDR, FlowField.DSTADDR, FlowField.PKT_SRCADDR,
+        FlowField.PKT_DSTADDR};
+    /** In a number slot: the column held text that is not a number, or the text "None". */
+    private static final long NOT_A_NUMBER = Long.MIN_VALUE;
+    private static final long NONE = Long.MIN_VALUE + 1;
 
     // Address columns, by index into the materializer's addresses.
     private static final int SRC = 0;
@@ -47,9 +58,14 @@ public final class FlowLogParquetReader {
     private static final int PKT_DST = 3;
 
     private final StringCache strings = new StringCache(1 << 14);
+    private final byte[] v6Scratch = new byte[16];
 
-    /** Reads every row; returns the number of rows. */
-    public long read(Path file, long fallbackStart, Consumer<FlowRecord> records, Quarantine quarantine) {
+    /**
+     * Reads every row; returns the number of rows. Rows without a start take {@code fallbackStart}; rows whose start
+     * or end is outside {@code window} are quarantined.
+     */
+    public long read(Path file, TimeWindow window, long fallbackStart, Consumer<FlowRecord> records,
+            Quarantine quarantine) {
         long rows = 0;
         try (ParquetFileReader reader = ParquetFiles.open(file)) {
             MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
@@ -71,14 +87,14 @@ public final class FlowLogParquetReader {
             MessageType requested = new MessageType(fileSchema.getName(), projected);
             reader.setRequestedSchema(requested);
             MessageColumnIO columnIo = new ColumnIOFactory().getColumnIO(requested, fileSchema);
-            Materializer materializer = new Materializer(fields, types);
+            Materializer materializer = new Materializer(fields, types, window);
             PageReadStore pages;
             while ((pages = reader.readNextRowGroup()) != null) {
                 RecordReader<FlowRecord> rowReader = columnIo.getRecordReader(pages, materializer);
                 long count = pages.getRowCount();
                 for (long i = 0; i < count; i++) {
                     FlowRecord record = rowReader.read();
-                    record.position = rows++;
+                    record.position = ++rows;
                     String problem = materializer.finish(fallbackStart);
                     if (problem != null) {
                         quarantine.reject("row " + record.position, problem, null);
@@ -91,7 +107,7 @@ public final class FlowLogParquetReader {
             if (e instanceof UnreadableInputException u) {
                 throw u;
             }
-            throw new UnreadableInputException("row " + rows, "not a readable Parquet flow log after " + rows
+            throw new UnreadableInputException("row " + (rows + 1), "not a readable Parquet flow log after " + rows
                     + " rows: " + e.getMessage(), e);
         }
         return rows;
@@ -100,8 +116,18 @@ public final class FlowLogParquetReader {
     private final class Materializer extends RecordMaterializer<FlowRecord> {
         private final FlowRecord record = new FlowRecord();
         private final Converter[] converters;
+        private final TimeWindow window;
+        /** The number fields of the file, checked in {@link #finish}. */
+        private final FlowField[] numberFields;
         /** The row's address columns' bytes, by index: source, destination, packet source, packet destination. */
         private final byte[][] addresses = new byte[4][];
+        /** Per number slot: the text of a value that is not a number, valid while the slot holds NOT_A_NUMBER. */
+        private final String[] notNumbers = new String[FlowRecord.NUMBER_SLOTS];
+        /** Why the row cannot be stored, noted by the first column whose value its field may not hold. */
+        private String problem;
+        /** The row's version (checked, not stored), and its text when that is not a number. */
+        private long version;
+        private String versionText;
         private final GroupConverter root = new GroupConverter() {
             @Override
             public Converter getConverter(int fieldIndex) {
@@ -112,6 +138,8 @@ public final class FlowLogParquetReader {
             public void start() {
                 record.clear();
                 Arrays.fill(addresses, null);
+                problem = null;
+                version = FlowRecord.ABSENT;
             }
 
             @Override
@@ -119,32 +147,95 @@ public final class FlowLogParquetReader {
             }
         };
 
-        Materializer(List<FlowField> fields, List<PrimitiveTypeName> types) {
+        Materializer(List<FlowField> fields, List<PrimitiveTypeName> types, TimeWindow window) {
+            this.window = window;
             converters = new Converter[fields.size()];
             for (int i = 0; i < fields.size(); i++) {
                 converters[i] = new ColumnConverter(fields.get(i), types.get(i));
             }
+            numberFields = fields.stream().filter(f -> FlowRecord.numberSlot(f) >= 0).toArray(FlowField[]::new);
         }
 
-        /** Applies the addresses and the fallback time; returns a reason when the row cannot be placed. */
+        /**
+         * Checks the row and applies its addresses and the fallback time; returns a reason naming the column and
+         * its value when the row cannot be stored.
+         */
         String finish(long fallbackStart) {
-            byte[] src = present(addresses[PKT_SRC]) ? addresses[PKT_SRC] : addresses[SRC];
-            byte[] dst = present(addresses[PKT_DST]) ? addresses[PKT_DST] : addresses[DST];
+            if (problem != null) {
+                return problem;
+            }
+            int source = present(addresses[PKT_SRC]) ? PKT_SRC : SRC;
+            int destination = present(addresses[PKT_DST]) ? PKT_DST : DST;
+            for (int a = 0; a < addresses.length; a++) {
+                byte[] address = addresses[a];
+                if (a != source && a != destination && present(address)
+                        && !IpV4.isValid(IpV4.parse(address, 0, address.length))
+                        && !IpLiterals.isV6(address, 0, address.length, v6Scratch)) {
+                    return notAnAddress(a);
+                }
+            }
+            byte[] src = addresses[source];
             if (present(src)) {
                 record.setSource(src, 0, src.length, StandardCharsets.UTF_8);
+                if (!record.srcIsV4 && record.srcAddrBytes() == null) {
+                    return notAnAddress(source);
+                }
             }
+            byte[] dst = addresses[destination];
             if (present(dst)) {
                 record.setDestination(dst, 0, dst.length, StandardCharsets.UTF_8);
+                if (!record.dstIsV4 && record.dstAddrBytes() == null) {
+                    return notAnAddress(destination);
+                }
+            }
+            if (version == NONE || version == NOT_A_NUMBER) {
+                return "column version holds '" + versionText + "', not a number";
+            }
+            if (version != FlowRecord.ABSENT && (version < FlowValues.lowest(FlowField.VERSION)
+                    || version > FlowValues.highest(FlowField.VERSION))) {
+                return "column version holds " + version + ", outside " + FlowValues.range(FlowField.VERSION);
             }
             long[] numbers = record.numbers;
+            boolean withoutTraffic = FlowValues.isWithoutTraffic(record.logStatus());
+            for (FlowField field : numberFields) {
+                int slot = FlowRecord.numberSlot(field);
+                long value = numbers[slot];
+                if (value == FlowRecord.ABSENT) {
+                    continue;
+                }
+                if (value == NONE && withoutTraffic) {
+                    numbers[slot] = FlowRecord.ABSENT;
+                    continue;
+                }
+                String name = field.headerName().replace('-', '_');
+                if (value == NONE || value == NOT_A_NUMBER) {
+                    return "column " + name + " holds '" + (value == NONE ? "None" : notNumbers[slot])
+                            + "', not a number";
+                }
+                boolean time = field == FlowField.START || field == FlowField.END;
+                if (time ? !window.contains(value)
+                        : value < FlowValues.lowest(field) || value > FlowValues.highest(field)) {
+                    return time ? window.outsideEpochSeconds("column " + name, value)
+                            : "column " + name + " holds " + value + ", outside " + FlowValues.range(field);
+                }
+            }
             if (numbers[FlowRecord.START] == FlowRecord.ABSENT) {
                 numbers[FlowRecord.START] = fallbackStart;
             }
-            if (numbers[FlowRecord.START] == Long.MIN_VALUE || numbers[FlowRecord.PACKETS] == Long.MIN_VALUE
-                    || numbers[FlowRecord.BYTES] == Long.MIN_VALUE) {
-                return "a numeric column holds text that is not a number";
-            }
             return null;
+        }
+
+        private String notAnAddress(int a) {
+            return "column " + ADDRESS_FIELDS[a].headerName().replace('-', '_') + " holds '"
+                    + new String(addresses[a], StandardCharsets.UTF_8) + "', not an IPv4 or IPv6 address";
+        }
+
+        /** Notes the row's first value its column may not hold. */
+        private void notAllowed(FlowField field, String value) {
+            if (problem == null) {
+                problem = "column " + field.headerName().replace('-', '_') + " holds '" + value + "', not "
+                        + FlowValues.allowed(field);
+            }
         }
 
         private static boolean present(byte[] address) {
@@ -172,8 +263,11 @@ public final class FlowLogParquetReader {
             private final PrimitiveTypeName type;
             private final int address;
             private final boolean text;
+            private final int numberSlot;
             private byte[][] dictionaryAddresses;
             private String[] dictionaryTexts;
+            /** Per dictionary id of a text column: whether the field may hold the value. */
+            private boolean[] dictionaryAllowed;
             private long[] dictionaryNumbers;
 
             ColumnConverter(FlowField field, PrimitiveTypeName type) {
@@ -190,6 +284,7 @@ public final class FlowLogParquetReader {
                     case ACCOUNT_ID, INTERFACE_ID, ACTION, LOG_STATUS -> true;
                     default -> false;
                 };
+                this.numberSlot = FlowRecord.numberSlot(field);
             }
 
             /**
@@ -218,13 +313,18 @@ public final class FlowLogParquetReader {
                     }
                 } else if (text) {
                     dictionaryTexts = new String[size];
+                    dictionaryAllowed = new boolean[size];
                     for (int id = 0; id < size; id++) {
-                        dictionaryTexts[id] = textOf(dictionary.decodeToBinary(id));
+                        Binary value = dictionary.decodeToBinary(id);
+                        dictionaryTexts[id] = textOf(value);
+                        dictionaryAllowed[id] = isAllowed(value);
                     }
                 } else {
+                    dictionaryTexts = new String[size];
                     dictionaryNumbers = new long[size];
                     for (int id = 0; id < size; id++) {
-                        dictionaryNumbers[id] = numberOf(textOf(dictionary.decodeToBinary(id)));
+                        dictionaryTexts[id] = textOf(dictionary.decodeToBinary(id));
+                        dictionaryNumbers[id] = numberOf(dictionaryTexts[id]);
                     }
                 }
             }
@@ -235,8 +335,11 @@ public final class FlowLogParquetReader {
                     addresses[address] = dictionaryAddresses[id];
                 } else if (text) {
                     record.setText(field, dictionaryTexts[id]);
+                    if (!dictionaryAllowed[id]) {
+                        notAllowed(field, dictionaryTexts[id]);
+                    }
                 } else {
-                    record.setNumber(field, dictionaryNumbers[id]);
+                    setNumber(dictionaryNumbers[id], dictionaryTexts == null ? null : dictionaryTexts[id]);
                 }
             }
 
@@ -245,20 +348,43 @@ public final class FlowLogParquetReader {
                 if (address >= 0) {
                     addresses[address] = value.getBytes(); // the page's buffer may be reused before finish()
                 } else if (text) {
-                    record.setText(field, textOf(value));
+                    String string = textOf(value);
+                    record.setText(field, string);
+                    if (!isAllowed(value)) {
+                        notAllowed(field, string);
+                    }
                 } else {
-                    record.setNumber(field, numberOf(textOf(value)));
+                    String string = textOf(value);
+                    setNumber(numberOf(string), string);
                 }
             }
 
             @Override
             public void addInt(int value) {
-                record.setNumber(field, value);
+                setNumber(value, null);
             }
 
             @Override
             public void addLong(long value) {
-                record.setNumber(field, value);
+                setNumber(value, null);
+            }
+
+            private void setNumber(long value, String written) {
+                if (numberSlot >= 0) {
+                    record.numbers[numberSlot] = value;
+                    if (value == NOT_A_NUMBER) {
+                        notNumbers[numberSlot] = written;
+                    }
+                } else if (field == FlowField.VERSION) {
+                    version = value;
+                    versionText = written;
+                }
+            }
+
+            /** Whether a text column's value is one its field may hold ("-", absent, always is). */
+            private boolean isAllowed(Binary value) {
+                byte[] bytes = value.getBytesUnsafe();
+                return bytes.length == 1 && bytes[0] == '-' || FlowValues.isAllowed(field, bytes, 0, bytes.length);
             }
         }
 
@@ -270,17 +396,20 @@ public final class FlowLogParquetReader {
         }
 
         /**
-         * A decimal number's value; absent for {@code -} (null), {@link Long#MIN_VALUE} for text that is not a
-         * number.
+         * A decimal number's value; absent for {@code -} (null), {@link #NONE} for the text "None" (absent where the
+         * record has no traffic), {@link #NOT_A_NUMBER} for other text that is not a number.
          */
         private static long numberOf(String text) {
             if (text == null) {
                 return FlowRecord.ABSENT;
             }
+            if (text.equals("None")) {
+                return NONE;
+            }
             try {
                 return Long.parseLong(text);
             } catch (NumberFormatException e) {
-                return Long.MIN_VALUE;
+                return NOT_A_NUMBER;
             }
         }
     }

@@ -12,14 +12,22 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import jp.govcloudops.format.ByteWords;
+import jp.govcloudops.format.IpLiterals;
 import jp.govcloudops.format.Quarantine;
+import jp.govcloudops.format.RecordLimits;
 import jp.govcloudops.format.StringCache;
+import jp.govcloudops.format.TimeWindow;
 import jp.govcloudops.format.UnreadableInputException;
 
 /**
  * Reads space-separated flow-log text by its header line, in whatever field order the flow log's creator chose.
- * A file whose first line is not a header is read in the default version-2 order. A line with the wrong number of
- * fields or a non-numeric number goes to the quarantine; the file goes on.
+ * A file whose first line is not a header is read in the default version-2 order; a header line repeated further
+ * down (some exporters write one before every record) binds the order again and is not a record. A line goes to
+ * the quarantine, naming the field and its value, when it has the wrong number of fields or a value its field may
+ * not hold ({@link FlowValues}: numbers in range, start and end within the object's {@link TimeWindow}, actions and
+ * statuses AWS writes, IP addresses), or when it is longer than the record bound; the file goes on. Lines count
+ * from 1.
  *
  * <p>Works on bytes. A line as AWS writes it (fields separated by single spaces) is split eight bytes at a time,
  * then only the columns something uses are read: numbers eight digits at a time, texts from the column's last value
@@ -38,21 +46,35 @@ public final class FlowLogTextReader {
     private static final long ZEROS = 0x3030303030303030L;
     /** Values of text columns up to this length are remembered per column (the next line usually repeats them). */
     private static final int MEMO_MAX = 64;
-    private static final int MAX_LINE = 4 * 1024 * 1024;
+    private static final int EXCERPT_BYTES = 300;
     private static final Pattern HEADER_NAME = Pattern.compile("[a-z][a-z0-9_-]*");
     // What a column holds, which decides how its bytes are scanned.
     private static final byte SKIPPED = 0;
     private static final byte TEXT = 1;
     private static final byte NUMBER = 2;
     private static final byte ADDRESS = 3;
-    // Address columns, by index into addressStarts and addressEnds.
+    /** Text values remembered per column as having passed its check (by the cache's instance, per hash slot). */
+    private static final int CHECKED_VALUES = 64;
+    // Address columns, by index into addressStarts and addressEnds: a packet-level column is its plain one + 2.
     private static final int SRC = 0;
     private static final int DST = 1;
     private static final int PKT_SRC = 2;
     private static final int PKT_DST = 3;
+    private static final FlowField[] ADDRESS_FIELDS = {FlowField.SRCADDR, FlowField.DSTADDR, FlowField.PKT_SRCADDR,
+        FlowField.PKT_DSTADDR};
+    // What is wrong with a line's first bad value.
+    private static final byte NONE = 0;
+    private static final byte NOT_A_NUMBER = 1;
+    private static final byte OUT_OF_RANGE = 2;
+    private static final byte NOT_ALLOWED = 3;
+    private static final byte NOT_AN_ADDRESS = 4;
 
     private final StringCache strings = new StringCache(1 << 14);
     private final FlowRecord record = new FlowRecord();
+    private final RecordLimits limits;
+    private final int maxLine;
+    private final byte[] v6Scratch = new byte[16];
+    private TimeWindow window;
 
     /**
      * Read bytes are {@code [0, limit)}; {@code buffer[limit]} is always a '\n' sentinel, so scans need no bound, and
@@ -68,6 +90,11 @@ public final class FlowLogTextReader {
     /** Per column: what it holds, and its slot in the record (or its address index). */
     private byte[] kinds;
     private int[] slots;
+    /** The version's column, or -1: checked, not stored. */
+    private int versionColumn;
+    /** The object's window for start and end. */
+    private long earliest;
+    private long latest;
     /** The columns something uses (not SKIPPED), with their kinds and slots: what {@link #readFields} reads. */
     private int[] usedColumns;
     private byte[] usedKinds;
@@ -78,6 +105,7 @@ public final class FlowLogTextReader {
     private int fieldCount;
     private int[] starts = new int[64];
     private int[] ends = new int[64];
+    private byte problem;
     private FlowField problemField;
     private int problemStart;
     private int problemEnd;
@@ -88,10 +116,31 @@ public final class FlowLogTextReader {
     private String[] memoValues;
     private byte[][] memoBytes;
     private int[] memoLengths;
+    /** Per text column: values that passed the column's check, by hash slot (the cache's instances). */
+    private String[][] checkedValues;
 
-    /** Reads every line; returns the number of records (data lines) in the file. */
-    public long read(InputStream decompressed, long fallbackStart, Consumer<FlowRecord> records, Quarantine quarantine) {
+    public FlowLogTextReader() {
+        this(RecordLimits.DEFAULT);
+    }
+
+    public FlowLogTextReader(RecordLimits limits) {
+        this.limits = limits;
+        this.maxLine = limits.maxRecordBytes();
+    }
+
+    /**
+     * Reads every line; returns the number of records (data lines) in the file. Records without a start take
+     * {@code fallbackStart}; records whose start or end is outside {@code window} are quarantined.
+     */
+    public long read(InputStream decompressed, TimeWindow window, long fallbackStart, Consumer<FlowRecord> records,
+            Quarantine quarantine) {
         this.in = decompressed;
+        this.window = window;
+        earliest = window.earliest();
+        latest = window.latest();
+        if (buffer.length > 4 * INITIAL_BUFFER + 1 + PAD) {
+            buffer = new byte[INITIAL_BUFFER + 1 + PAD]; // an earlier object's long line is not kept for the next
+        }
         position = limit = 0;
         buffer[0] = '\n';
         endOfInput = false;
@@ -103,7 +152,11 @@ public final class FlowLogTextReader {
                 int lineStart = position;
                 int newline = columns == null ? split(lineStart) : scanRecord(lineStart);
                 if (newline == limit && !endOfInput) {
-                    readMore(); // the line goes on past what has been read: read on, then scan it again
+                    // The line goes on past what has been read: read on, then scan it again.
+                    if (!readMore()) {
+                        recordCount += tooLong(++lineNumber, position, quarantine);
+                        skipLine();
+                    }
                     continue;
                 }
                 if (newline == lineStart && newline == limit) {
@@ -111,6 +164,10 @@ public final class FlowLogTextReader {
                 }
                 lineNumber++;
                 position = newline < limit ? newline + 1 : limit;
+                if (newline - lineStart > maxLine) { // a long line that fitted in the buffer
+                    recordCount += tooLong(lineNumber, lineStart, quarantine);
+                    continue;
+                }
                 int lineEnd = newline > lineStart && buffer[newline - 1] == '\r' ? newline - 1 : newline;
                 if (fieldCount == 0) {
                     continue;
@@ -132,26 +189,40 @@ public final class FlowLogTextReader {
                     lineNumber--;
                     continue;
                 }
+                int fields = fieldCount;
+                // The values that have a range, checked here on the record's slots (absent values are -1) rather
+                // than column by column as they are read, and without a call: a few compares per line.
+                final long[] n = record.numbers;
+                long start = n[FlowRecord.START];
+                long end = n[FlowRecord.END];
+                if (fields == columns.length && problem == NONE
+                        && n[FlowRecord.SRCPORT] <= FlowValues.MAX_PORT && n[FlowRecord.DSTPORT] <= FlowValues.MAX_PORT
+                        && n[FlowRecord.PROTOCOL] <= FlowValues.MAX_PROTOCOL
+                        && n[FlowRecord.TCP_FLAGS] <= FlowValues.MAX_TCP_FLAGS
+                        && (start == FlowRecord.ABSENT || start >= earliest && start <= latest)
+                        && (end == FlowRecord.ABSENT || end >= earliest && end <= latest)
+                        && (versionColumn < 0 || isVersion(starts[versionColumn], ends[versionColumn]))
+                        && setAddresses()) {
+                    recordCount++;
+                    record.position = lineNumber;
+                    if (record.numbers[FlowRecord.START] == FlowRecord.ABSENT) {
+                        record.numbers[FlowRecord.START] = fallbackStart;
+                    }
+                    records.accept(record);
+                    continue;
+                }
+                // A header line inside the file: every one fails some field's rule, so only rejected lines are
+                // looked at again.
+                if (bindIfHeader(lineStart)) {
+                    continue;
+                }
                 recordCount++;
-                if (fieldCount != columns.length) {
-                    quarantine.reject("line " + lineNumber, fieldCount + " fields where the "
-                            + (headerLine ? "header" : "default version 2 format") + " names " + columns.length,
-                            excerpt(lineStart, lineEnd));
-                    continue;
+                if (fields == columns.length && problem == NONE) { // a value outside its range
+                    noteRangeProblem(lineStart);
                 }
-                if (problemField != null) {
-                    quarantine.reject("line " + lineNumber, "field " + problemField.headerName()
-                            + " is not a number: '" + new String(buffer, problemStart,
-                                    Math.min(problemEnd - problemStart, 64), StandardCharsets.ISO_8859_1) + "'",
-                            excerpt(lineStart, lineEnd));
-                    continue;
-                }
-                setAddresses();
-                record.position = lineNumber;
-                if (record.numbers[FlowRecord.START] == FlowRecord.ABSENT) {
-                    record.numbers[FlowRecord.START] = fallbackStart;
-                }
-                records.accept(record);
+                quarantine.reject("line " + lineNumber, fields != columns.length ? fields + " fields where the "
+                        + (headerLine ? "header" : "default version 2 format") + " names " + columns.length
+                        : problemReason(), excerpt(lineStart, lineEnd));
             }
         } catch (IOException e) {
             throw new UnreadableInputException("line " + (lineNumber + 1),
@@ -160,18 +231,21 @@ public final class FlowLogTextReader {
         return recordCount;
     }
 
-    /** Moves the unread bytes to the front, grows the buffer for a long line, and reads at least one more byte. */
-    private void readMore() throws IOException {
+    /**
+     * Moves the unread bytes to the front, grows the buffer for a long line, and reads at least one more byte;
+     * false, reading nothing, when the buffer holds one unfinished line as long as the record bound.
+     */
+    private boolean readMore() throws IOException {
         if (position > 0) {
             System.arraycopy(buffer, position, buffer, 0, limit - position);
             limit -= position;
             position = 0;
         }
         if (limit == buffer.length - 1 - PAD) {
-            if (limit >= MAX_LINE) {
-                throw new IOException("a line longer than " + MAX_LINE + " bytes: not a flow-log text file");
+            if (limit >= maxLine) {
+                return false;
             }
-            buffer = Arrays.copyOf(buffer, limit * 2 + 1 + PAD);
+            buffer = Arrays.copyOf(buffer, (int) Math.min(limit * 2L, maxLine) + 1 + PAD);
         }
         int n;
         do {
@@ -183,6 +257,47 @@ public final class FlowLogTextReader {
             limit += n;
         }
         buffer[limit] = '\n';
+        return true;
+    }
+
+    /** Quarantines the line at {@code from} as too long (or refuses the file, if it is the first); returns 1. */
+    private int tooLong(long lineNumber, int from, Quarantine quarantine) {
+        String tooLong = "longer than " + RecordLimits.describe(limits.maxRecordBytes())
+                + " (govcloud.ingest.max-record-size)";
+        if (columns == null) {
+            throw new UnreadableInputException("line " + lineNumber, "not a flow-log text file: its first line is "
+                    + tooLong, null);
+        }
+        quarantine.reject("line " + lineNumber, "line too long to read: it is " + tooLong,
+                excerpt(from, limit) + "...");
+        return 1;
+    }
+
+    /** Drops the rest of a line too long to hold, reading on past its newline. */
+    private void skipLine() throws IOException {
+        int i = position;
+        while (true) {
+            while (i < limit && buffer[i] != '\n') {
+                i++;
+            }
+            if (i < limit) {
+                position = i + 1;
+                return;
+            }
+            position = limit = 0;
+            int n;
+            do {
+                n = in.read(buffer, 0, buffer.length - 1 - PAD);
+            } while (n == 0);
+            if (n < 0) {
+                endOfInput = true;
+                buffer[0] = '\n';
+                return;
+            }
+            limit = n;
+            buffer[limit] = '\n';
+            i = 0;
+        }
     }
 
     /** Field ends: space, tab, the newline, or a carriage return right before it. */
@@ -254,6 +369,7 @@ public final class FlowLogTextReader {
             kinds[c] = text >= 0 ? TEXT : number >= 0 ? NUMBER : address >= 0 ? ADDRESS : SKIPPED;
             slots[c] = Math.max(text, Math.max(number, address));
         }
+        versionColumn = Arrays.asList(named).indexOf(FlowField.VERSION);
         int usedCount = 0;
         for (byte kind : kinds) {
             usedCount += kind == SKIPPED ? 0 : 1;
@@ -272,8 +388,10 @@ public final class FlowLogTextReader {
         memoValues = new String[named.length];
         memoBytes = new byte[named.length][];
         memoLengths = new int[named.length];
+        checkedValues = new String[named.length][];
         for (int c = 0; c < named.length; c++) {
             memoBytes[c] = kinds[c] == TEXT ? new byte[MEMO_MAX + PAD] : null;
+            checkedValues[c] = kinds[c] == TEXT ? new String[CHECKED_VALUES] : null;
             memoLengths[c] = -1;
         }
     }
@@ -315,7 +433,7 @@ public final class FlowLogTextReader {
             // The high bit of each byte at or below ' ' (space, tab, CR, LF, other control bytes).
             long separators = ~((word & ~HIGH_BITS) + 0x5f * ONES | word) & HIGH_BITS;
             while (separators != 0) {
-                int at = i + lowestByte(separators);
+                int at = i + ByteWords.lowestByte(separators);
                 if (at == fieldStart || count == fieldStarts.length) {
                     return -1;
                 }
@@ -337,15 +455,6 @@ public final class FlowLogTextReader {
     }
 
     /**
-     * The index (0-7) of the lowest byte whose high bit is set in a word of high bits. Not
-     * Long.numberOfTrailingZeros: C1 in Java 17 does not compile that to one instruction but calls its Java code.
-     */
-    private static int lowestByte(long highBits) {
-        long lowest = highBits & -highBits;
-        return (int) (((lowest >>> 7) * 0x0001020304050607L) >>> 56);
-    }
-
-    /**
      * Reads the fields {@link #splitWords} found into {@link #record}: only the columns something uses. The common
      * cases are written inline, without calls: C1 inlines only methods under 35 bytecodes, and each call it leaves
      * spills and reloads every live value (docs/benchmarks.md). A number of up to 16 digits is checked and converted
@@ -359,7 +468,7 @@ public final class FlowLogTextReader {
         final int[] fieldStarts = starts;
         final int[] fieldEnds = ends;
         final FlowRecord r = record;
-        problemField = null;
+        problem = NONE;
         final int[] addresses = addressStarts;
         addresses[SRC] = addresses[DST] = addresses[PKT_SRC] = addresses[PKT_DST] = -1;
         for (int u = 0; u < used.length; u++) {
@@ -415,7 +524,7 @@ public final class FlowLogTextReader {
                         if (length == 1 && b[s] == '-') {
                             value = FlowRecord.ABSENT;
                         } else {
-                            noteProblem(column, s, e);
+                            noteProblem(NOT_A_NUMBER, column, s, e);
                             continue;
                         }
                     }
@@ -452,7 +561,9 @@ public final class FlowLogTextReader {
 
     /**
      * A text field's String from the cache, hashed byte by byte, when it is not its column's last value (account,
-     * interface, action and status mostly repeat it from line to line); it becomes the column's last value.
+     * interface, action and status mostly repeat it from line to line); it becomes the column's last value. A value
+     * its field may not hold is noted as the line's problem and never becomes the last value, so the comparison with
+     * the last value also stands for the check.
      */
     private String text(int column, int s, int e) {
         final byte[] b = buffer;
@@ -469,6 +580,16 @@ public final class FlowLogTextReader {
             bits |= c;
         }
         String value = bits >= 0 ? strings.getAscii(b, s, e, hash) : strings.get(b, s, e);
+        // The cache hands out one instance per value, so a value checked once for this column is known by it.
+        String[] checked = checkedValues[column];
+        int at = hash & (CHECKED_VALUES - 1);
+        if (checked[at] != value) {
+            if (!FlowValues.isAllowed(columns[column], b, s, e)) {
+                noteProblem(NOT_ALLOWED, column, s, e);
+                return null;
+            }
+            checked[at] = value;
+        }
         if (length <= MEMO_MAX) {
             System.arraycopy(b, s, memo, 0, length);
             memoLengths[column] = length;
@@ -491,7 +612,7 @@ public final class FlowLogTextReader {
         final FlowRecord r = record;
         final String[] texts = r.texts;
         final long[] numbers = r.numbers;
-        problemField = null;
+        problem = NONE;
         final int[] addresses = addressStarts;
         addresses[SRC] = addresses[DST] = addresses[PKT_SRC] = addresses[PKT_DST] = -1;
         int count = 0;
@@ -524,6 +645,9 @@ public final class FlowLogTextReader {
                     String value;
                     if (i - s == 1 && b[s] == '-') {
                         value = null;
+                    } else if (!FlowValues.isAllowed(columns[column], b, s, i)) {
+                        noteProblem(NOT_ALLOWED, column, s, i);
+                        value = null;
                     } else if (plain && bits >= 0) {
                         value = strings.getAscii(b, s, i, hash);
                     } else {
@@ -542,7 +666,7 @@ public final class FlowLogTextReader {
                         if (i - s == 1 && b[s] == '-') {
                             value = FlowRecord.ABSENT;
                         } else {
-                            noteProblem(column, s, i);
+                            noteProblem(NOT_A_NUMBER, column, s, i);
                             continue;
                         }
                     }
@@ -567,6 +691,10 @@ public final class FlowLogTextReader {
                     if (c != ' ' && !endsField(b, i)) {
                         i = fieldEnd(b, i);
                     }
+                    if (column == versionColumn) { // where the word-at-a-time split would have put it
+                        starts[column] = s;
+                        ends[column] = i;
+                    }
                 }
             }
         }
@@ -574,20 +702,81 @@ public final class FlowLogTextReader {
         return b[i] == '\n' ? i : i + 1;
     }
 
-    /** Remembers the line's first number field that is not a number, for the quarantine's message. */
-    private void noteProblem(int column, int s, int e) {
-        if (problemField == null) {
+    /** One digit from 2 to 9, as AWS writes it; else, off the common path, "-" or a number up to 99. */
+    private boolean isVersion(int s, int e) {
+        byte c = buffer[s];
+        return e - s == 1 ? c >= '2' && c <= '9' || c == '-' : isLongerVersion(s, e);
+    }
+
+    private boolean isLongerVersion(int s, int e) {
+        long value = number(s, e);
+        return value >= FlowValues.lowest(FlowField.VERSION) && value <= FlowValues.highest(FlowField.VERSION);
+    }
+
+    /**
+     * Notes the line's first value, in column order, outside its range (ports, protocol and TCP flags by their
+     * definition, start and end within the object's window, the version a small number), once the checks in
+     * {@link #read} found there is one.
+     */
+    private void noteRangeProblem(int lineStart) {
+        split(lineStart);
+        for (int c = 0; c < columns.length && problem == NONE; c++) {
+            FlowField field = columns[c];
+            int s = starts[c];
+            int e = ends[c];
+            boolean time = field == FlowField.START || field == FlowField.END;
+            boolean bounded = time || field != null && FlowValues.highest(field) != Long.MAX_VALUE;
+            if (!bounded || e - s == 1 && buffer[s] == '-') {
+                continue;
+            }
+            long value = number(s, e);
+            if (value == Long.MIN_VALUE) {
+                noteProblem(NOT_A_NUMBER, c, s, e); // only the version is not read as a number
+            } else if (time ? !window.contains(value)
+                    : value < FlowValues.lowest(field) || value > FlowValues.highest(field)) {
+                noteProblem(OUT_OF_RANGE, c, s, e);
+            }
+        }
+    }
+
+    /** Remembers the line's first field that holds what it may not, for the quarantine's message. */
+    private void noteProblem(byte kind, int column, int s, int e) {
+        if (problem == NONE) {
+            problem = kind;
             problemField = columns[column];
             problemStart = s;
             problemEnd = e;
         }
     }
 
-    /** The packet-level addresses, where present, name the real endpoints behind NAT gateways and middleboxes. */
-    private void setAddresses() {
+    /** Why the line's first bad value is bad, naming the field and quoting the value. */
+    private String problemReason() {
+        String name = problemField.headerName();
+        int length = problemEnd - problemStart;
+        String value = new String(buffer, problemStart, Math.min(length, 64), StandardCharsets.UTF_8)
+                + (length > 64 ? "..." : "");
+        return switch (problem) {
+            case NOT_A_NUMBER -> "field " + name + " is not a number: '" + value + "'";
+            case OUT_OF_RANGE -> problemField == FlowField.START || problemField == FlowField.END
+                    ? window.outsideEpochSeconds("field " + name, number(problemStart, problemEnd))
+                    : "field " + name + " is " + value + ", outside " + FlowValues.range(problemField);
+            case NOT_ALLOWED -> "field " + name + " is '" + value + "', not " + FlowValues.allowed(problemField);
+            default -> "field " + name + " is '" + value + "', not an IPv4 or IPv6 address";
+        };
+    }
+
+    /**
+     * Sets the record's addresses: the packet-level ones, where present, name the real endpoints behind NAT gateways
+     * and middleboxes. False, with the problem noted, when an address column holds something that is not an IP
+     * address (the interface's own address behind a packet-level one too, though it is not used).
+     */
+    private boolean setAddresses() {
         int source = addressStarts[PKT_SRC] >= 0 ? PKT_SRC : SRC;
         if (addressStarts[source] >= 0) {
             record.setSource(buffer, addressStarts[source], addressEnds[source], StandardCharsets.ISO_8859_1);
+            if (!record.srcIsV4 && record.srcAddrBytes() == null) {
+                return notAnAddress(source);
+            }
         } else {
             record.clearSource();
         }
@@ -595,9 +784,59 @@ public final class FlowLogTextReader {
         if (addressStarts[destination] >= 0) {
             record.setDestination(buffer, addressStarts[destination], addressEnds[destination],
                     StandardCharsets.ISO_8859_1);
+            if (!record.dstIsV4 && record.dstAddrBytes() == null) {
+                return notAnAddress(destination);
+            }
         } else {
             record.clearDestination();
         }
+        return (source == SRC || isAddressBehind(SRC)) && (destination == DST || isAddressBehind(DST));
+    }
+
+    /**
+     * Whether the plain address column {@code a}, behind its packet-level one, is absent or an IP address: most
+     * often it is the same text as the packet-level address, already parsed, which a word or two compare.
+     */
+    private boolean isAddressBehind(int a) {
+        int s = addressStarts[a];
+        if (s < 0) {
+            return true;
+        }
+        int e = addressEnds[a];
+        int p = addressStarts[a + 2];
+        int length = e - s;
+        if (length == addressEnds[a + 2] - p) {
+            final byte[] b = buffer;
+            int k = 0;
+            while (k + 8 <= length && (long) WORDS.get(b, s + k) == (long) WORDS.get(b, p + k)) {
+                k += 8;
+            }
+            if (k == length || k + 8 > length && (((long) WORDS.get(b, s + k) ^ (long) WORDS.get(b, p + k))
+                    & -1L >>> (64 - 8 * (length - k))) == 0) {
+                return true;
+            }
+        }
+        return IpV4.isValid(IpV4.parse(buffer, s, e)) || IpLiterals.isV6(buffer, s, e, v6Scratch) || notAnAddress(a);
+    }
+
+    private boolean notAnAddress(int a) {
+        problem = NOT_AN_ADDRESS;
+        problemField = ADDRESS_FIELDS[a];
+        problemStart = addressStarts[a];
+        problemEnd = addressEnds[a];
+        return false;
+    }
+
+    /** Binds the columns again when the line at {@code lineStart} is a header line. */
+    private boolean bindIfHeader(int lineStart) {
+        split(lineStart);
+        FlowField[] named = header(fieldCount);
+        if (named == null) {
+            return false;
+        }
+        headerLine = true;
+        bind(named);
+        return true;
     }
 
     /** The columns named by a header line, or null when the first line is data. */
@@ -633,6 +872,6 @@ public final class FlowLogTextReader {
     }
 
     private String excerpt(int from, int to) {
-        return new String(buffer, from, Math.min(to - from, 300), StandardCharsets.UTF_8);
+        return new String(buffer, from, Math.min(to - from, EXCERPT_BYTES), StandardCharsets.UTF_8);
     }
 }

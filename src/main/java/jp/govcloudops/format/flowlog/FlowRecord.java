@@ -147,15 +147,7 @@ public final class FlowRecord {
         }
     }
 
-    /** Sets a numeric field the aggregates use; other fields are ignored. */
-    void setNumber(FlowField field, long value) {
-        int slot = numberSlot(field);
-        if (slot >= 0) {
-            numbers[slot] = value;
-        }
-    }
-
-    /** Line number (text, from 1) or row number (Parquet, from 0) in the file. */
+    /** Line number (text) or row number (Parquet) in the file, both from 1. */
     public long position() {
         return position;
     }

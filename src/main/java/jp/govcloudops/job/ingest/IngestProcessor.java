@@ -31,7 +31,7 @@ public class IngestProcessor implements ItemProcessor<SourceObject, IngestedObje
     private final PartitionWork work;
     private final ObjectSource source;
     private final List<AnalyzerFactory> analyzers;
-    private final int maxQuarantineRows;
+    private final IngestProperties ingest;
     private final int objectRetries;
     private final Queue<ObjectIngestor> idle = new ConcurrentLinkedQueue<>();
     private final long pauseMillis;
@@ -44,7 +44,7 @@ public class IngestProcessor implements ItemProcessor<SourceObject, IngestedObje
         List<String> configured = IngestParameters.of(stepExecution.getJobExecution().getJobParameters()).sources();
         this.source = sources.byCanonicalLocation(work.partition().source(), configured);
         this.analyzers = analyzers;
-        this.maxQuarantineRows = ingest.maxQuarantineRowsPerObject();
+        this.ingest = ingest;
         this.objectRetries = s3.objectRetries();
     }
 
@@ -55,7 +55,7 @@ public class IngestProcessor implements ItemProcessor<SourceObject, IngestedObje
         }
         ObjectIngestor ingestor = idle.poll();
         if (ingestor == null) {
-            ingestor = new ObjectIngestor(source, analyzers, maxQuarantineRows, objectRetries);
+            ingestor = new ObjectIngestor(source, analyzers, ingest, objectRetries);
         }
         try {
             return ingestor.ingest(work, object);

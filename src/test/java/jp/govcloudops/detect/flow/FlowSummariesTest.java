@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.govcloudops.format.TimeWindow;
 import jp.govcloudops.aggregate.NetworkBoundaries;
 import jp.govcloudops.aggregate.ObjectContribution;
 import jp.govcloudops.config.DetectionProperties;
@@ -114,7 +115,7 @@ class FlowSummariesTest {
                 .add(settings.dnsApprovedResolvers(), Boolean.TRUE).build());
         String text = "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end"
                 + " action log-status\n" + String.join("\n", lines) + "\n";
-        new FlowLogTextReader().read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), START,
+        new FlowLogTextReader().read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), TimeWindow.ANY, START,
                 summaries::accept, (position, reason, excerpt, records) -> {
                     throw new AssertionError(position + ": " + reason);
                 });

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import jp.govcloudops.format.TimeWindow;
 import jp.govcloudops.format.cloudtrail.CloudTrailReader;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -93,7 +94,7 @@ class CloudTrailRulesTest {
         Set<String> matched = new HashSet<>();
         String file = "{\"Records\":[" + record + "]}";
         long[] accepted = {0};
-        new CloudTrailReader().read(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), event -> {
+        new CloudTrailReader().read(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), TimeWindow.ANY, event -> {
             accepted[0]++;
             INDEX.match(event, rule -> matched.add(rule.id()));
         }, (position, reason, excerpt, records) -> {

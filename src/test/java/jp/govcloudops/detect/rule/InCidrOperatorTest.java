@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.govcloudops.format.TimeWindow;
 import jp.govcloudops.format.cloudtrail.CloudTrailReader;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class InCidrOperatorTest {
         }
         RecordContext context = new RecordContext();
         new CloudTrailReader().read(new ByteArrayInputStream(("{\"Records\":[" + records + "]}")
-                .getBytes(StandardCharsets.UTF_8)), event -> matched.put(event.sourceIpAddress(),
+                .getBytes(StandardCharsets.UTF_8)), TimeWindow.ANY, event -> matched.put(event.sourceIpAddress(),
                         predicate.test(context.reset(event))), (position, reason, excerpt, count) -> {
                             throw new AssertionError(reason);
                         });

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import jp.govcloudops.format.TimeWindow;
 import org.apache.parquet.column.EncodingStats;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
@@ -178,7 +179,7 @@ class FlowLogParquetReaderTest {
     private static List<String> read(FlowLogParquetReader reader, Path file) {
         List<String> seen = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
-        long count = reader.read(file, FALLBACK_START, r -> seen.add(describe(r)),
+        long count = reader.read(file, TimeWindow.ANY, FALLBACK_START, r -> seen.add(describe(r)),
                 (position, reason, excerpt, records) -> rejected.add(position + ": " + reason));
         assertThat(rejected).as(file.getFileName().toString()).isEmpty();
         assertThat(count).isEqualTo(seen.size());
@@ -213,12 +214,19 @@ class FlowLogParquetReaderTest {
     void numbersWrittenAsTextAreParsedAndARowWithANonNumberIsQuarantined() throws IOException {
         MessageType textNumbers = MessageTypeParser.parseMessageType("message schema {"
                 + " optional binary interface_id (STRING); optional binary srcaddr (STRING);"
-                + " optional binary packets (STRING); optional binary bytes (STRING); optional binary start (STRING); }");
+                + " optional binary packets (STRING); optional binary bytes (STRING); optional binary start (STRING);"
+                + " optional binary log_status (STRING); }");
+        // null: no value in the column. NODATA and SKIPDATA rows carry no traffic numbers: null, "-" or, as some
+        // exporters write it, "None"; "None" anywhere else is not a number.
         String[][] values = {
-                {"eni-1", "10.0.0.1", "3", "180", "1727740800"},
-                {"eni-1", "10.0.0.2", "-", "-", "1727740801"},
-                {"eni-2", "10.0.0.1", "4", "x240", "1727740802"},
-                {"eni-1", "-", "5", "300", "-"}};
+                {"eni-1", "10.0.0.1", "3", "180", "1727740800", "OK"},
+                {"eni-1", "10.0.0.2", "-", "-", "1727740801", "OK"},
+                {"eni-2", "10.0.0.1", "4", "x240", "1727740802", "OK"},
+                {"eni-1", "-", "5", "300", "-", "OK"},
+                {"eni-3", "-", "None", "None", "1727740803", "NODATA"},
+                {"eni-3", null, "None", "None", "1727740803", "SKIPDATA"},
+                {"eni-4", "10.0.0.1", "None", "500", "1727740804", "OK"},
+                {"eni-5", null, null, null, "1727740805", "NODATA"}};
         // Fifty times over, so that the dictionary pays and the writer keeps it.
         int times = 50;
         for (boolean dictionary : new boolean[] {true, false}) {
@@ -229,7 +237,9 @@ class FlowLogParquetReaderTest {
                     for (String[] row : values) {
                         Group g = groups.newGroup();
                         for (int c = 0; c < row.length; c++) {
-                            g.add(c, row[c]);
+                            if (row[c] != null) {
+                                g.add(c, row[c]);
+                            }
                         }
                         writer.write(g);
                     }
@@ -238,18 +248,87 @@ class FlowLogParquetReaderTest {
             assertThat(encodings(file, "bytes")).containsExactly(dictionary ? "dictionary" : "plain");
             List<String> seen = new ArrayList<>();
             List<String> rejected = new ArrayList<>();
-            long count = new FlowLogParquetReader().read(file, FALLBACK_START,
+            long count = new FlowLogParquetReader().read(file, TimeWindow.ANY, FALLBACK_START,
                     r -> seen.add(r.interfaceId() + "|" + r.srcAddr() + "|" + r.packets() + "|" + r.bytes() + "|"
-                            + r.start()),
+                            + r.start() + "|" + r.logStatus()),
                     (position, reason, excerpt, records) -> rejected.add(position + ": " + reason));
-            assertThat(count).as("dictionary " + dictionary).isEqualTo(4L * times);
-            assertThat(seen).as("dictionary " + dictionary).hasSize(3 * times).startsWith(
-                    "eni-1|10.0.0.1|3|180|1727740800", "eni-1|10.0.0.2|-1|-1|1727740801",
-                    "eni-1|null|5|300|" + FALLBACK_START).containsOnly("eni-1|10.0.0.1|3|180|1727740800",
-                    "eni-1|10.0.0.2|-1|-1|1727740801", "eni-1|null|5|300|" + FALLBACK_START);
-            assertThat(rejected).as("dictionary " + dictionary).hasSize(times)
-                    .startsWith("row 2: a numeric column holds text that is not a number", "row 6: a numeric column"
-                            + " holds text that is not a number");
+            assertThat(count).as("dictionary " + dictionary).isEqualTo(8L * times);
+            List<String> expected = List.of("eni-1|10.0.0.1|3|180|1727740800|OK", "eni-1|10.0.0.2|-1|-1|1727740801|OK",
+                    "eni-1|null|5|300|" + FALLBACK_START + "|OK", "eni-3|null|-1|-1|1727740803|NODATA",
+                    "eni-3|null|-1|-1|1727740803|SKIPDATA", "eni-5|null|-1|-1|1727740805|NODATA");
+            assertThat(seen).as("dictionary " + dictionary).hasSize(6 * times)
+                    .startsWith(expected.toArray(new String[0])).containsOnlyElementsOf(expected);
+            // Rows count from 1.
+            assertThat(rejected).as("dictionary " + dictionary).hasSize(2 * times).startsWith(
+                    "row 3: column bytes holds 'x240', not a number",
+                    "row 7: column packets holds 'None', not a number",
+                    "row 11: column bytes holds 'x240', not a number");
+        }
+    }
+
+    @Test
+    void aRowHoldingWhatItsColumnMayNotIsQuarantinedNamingColumnAndValue() throws IOException {
+        MessageType schema = MessageTypeParser.parseMessageType("message schema {"
+                + " optional binary account_id (STRING); optional binary interface_id (STRING);"
+                + " optional binary srcaddr (STRING); optional binary pkt_srcaddr (STRING); optional int32 dstport;"
+                + " optional int32 protocol; optional int64 start; optional int64 end; optional binary action (STRING);"
+                + " optional binary log_status (STRING); optional int32 version; }");
+        long day = 1_790_208_000L; // 2026-09-24T00:00:00Z
+        Object[] good = {"111122223333", "eni-0a1", "10.0.0.1", "10.0.0.1", 443, 6, day + 60, day + 120, "ACCEPT",
+            "OK", 5};
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(good);
+        String[] expected = {
+            "row 2: column account_id holds '{\"message\":\"2', not a 12-digit account id, unknown or -",
+            "row 3: column srcaddr holds '999.1.1.1', not an IPv4 or IPv6 address",
+            "row 4: column pkt_srcaddr holds '10.0.0.256', not an IPv4 or IPv6 address",
+            "row 5: column dstport holds 65536, outside 0 to 65535",
+            "row 6: column protocol holds 256, outside 0 to 255",
+            "row 7: column start 1790208000000 (+58699-06-08T00:00:00Z) is more than 7 days away from the folder"
+                    + " date 2026-09-24 (govcloud.ingest.record-time-window); it has 13 digits and looks like"
+                    + " milliseconds (2026-09-24T00:00:00Z)",
+            "row 8: column end 179020800 (1975-09-04T00:00:00Z) is more than 7 days away from the folder date"
+                    + " 2026-09-24 (govcloud.ingest.record-time-window); it has 9 digits, where epoch seconds since"
+                    + " 2001 have 10",
+            "row 9: column action holds 'ACCEPTED', not ACCEPT, REJECT or -",
+            "row 10: column log_status holds 'NODATA\"}', not OK, NODATA, SKIPDATA or -",
+            "row 11: column version holds 100, outside 2 to 99"};
+        Object[][] changes = {{0, "{\"message\":\"2"}, {2, "999.1.1.1"}, {3, "10.0.0.256"}, {4, 65536}, {5, 256},
+            {6, day * 1000}, {7, day / 10}, {8, "ACCEPTED"}, {9, "NODATA\"}"}, {10, 100}};
+        for (Object[] change : changes) {
+            Object[] row = good.clone();
+            row[(Integer) change[0]] = change[1];
+            rows.add(row);
+        }
+        rows.add(good);
+        for (boolean dictionary : new boolean[] {true, false}) {
+            Path file = dir.resolve("bad-values-" + dictionary + ".parquet");
+            SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+            try (ParquetWriter<Group> writer = writer(file, schema, dictionary).build()) {
+                for (Object[] row : rows) {
+                    Group g = groups.newGroup();
+                    for (int c = 0; c < row.length; c++) {
+                        if (row[c] instanceof String text) {
+                            g.add(c, text);
+                        } else if (row[c] instanceof Integer number) {
+                            g.add(c, number);
+                        } else {
+                            g.add(c, (Long) row[c]);
+                        }
+                    }
+                    writer.write(g);
+                }
+            }
+            List<String> seen = new ArrayList<>();
+            List<String> rejected = new ArrayList<>();
+            long count = new FlowLogParquetReader().read(file, TimeWindow.around(java.time.LocalDate.parse(
+                    "2026-09-24"), java.time.Duration.ofDays(7)), FALLBACK_START, r -> seen.add(r.position() + "|"
+                            + r.accountId() + "|" + r.srcAddr() + "|" + r.dstPort() + "|" + r.start()),
+                    (position, reason, excerpt, records) -> rejected.add(position + ": " + reason));
+            assertThat(count).isEqualTo(rows.size());
+            assertThat(rejected).as("dictionary " + dictionary).containsExactly(expected);
+            assertThat(seen).containsExactly("1|111122223333|10.0.0.1|443|" + (day + 60),
+                    rows.size() + "|111122223333|10.0.0.1|443|" + (day + 60));
         }
     }
 
@@ -269,7 +348,7 @@ class FlowLogParquetReaderTest {
             }
             assertThat(encodings(file, "account_id")).containsExactly(dictionary ? "dictionary" : "plain");
             List<String> seen = new ArrayList<>();
-            long count = new FlowLogParquetReader().read(file, FALLBACK_START,
+            long count = new FlowLogParquetReader().read(file, TimeWindow.ANY, FALLBACK_START,
                     r -> seen.add(r.accountId() + "|" + r.interfaceId() + "|" + r.bytes()),
                     (position, reason, excerpt, records) -> seen.add("rejected " + position + ": " + reason));
             assertThat(count).isEqualTo(200);
