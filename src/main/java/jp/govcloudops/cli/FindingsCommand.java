@@ -13,7 +13,7 @@ import jp.govcloudops.detect.DetectionService;
 import jp.govcloudops.detect.FindingMails;
 import jp.govcloudops.detect.FindingStatus;
 import jp.govcloudops.detect.FindingStore;
-import jp.govcloudops.detect.rule.Severity;
+import jp.govcloudops.config.Severity;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;

@@ -9,7 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 
 import jp.govcloudops.detect.FindingStatus;
-import jp.govcloudops.detect.rule.Severity;
+import jp.govcloudops.config.Severity;
 import jp.govcloudops.records.WorkCategory;
 import jp.govcloudops.report.render.ReportFormat;
 import jp.govcloudops.source.LogType;

@@ -3,7 +3,7 @@ package jp.govcloudops.job.cost;
 import java.io.PrintWriter;
 
 import jp.govcloudops.cli.ExitCodes;
-import jp.govcloudops.store.cost.CostStore;
+import jp.govcloudops.cost.store.CostStore;
 
 /** Prints what a cost ingest did and turns it into an exit code. */
 public final class CostIngestReport {
