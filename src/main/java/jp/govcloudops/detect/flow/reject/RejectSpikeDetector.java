@@ -1,4 +1,4 @@
-package jp.govcloudops.detect.flow;
+package jp.govcloudops.detect.flow.reject;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -18,6 +18,8 @@ import jp.govcloudops.detect.Finding;
 import jp.govcloudops.detect.FindingDraft;
 import jp.govcloudops.detect.FindingMails;
 import jp.govcloudops.detect.Stats;
+import jp.govcloudops.detect.flow.FlowSummary;
+import jp.govcloudops.detect.flow.FlowSummaryTable;
 import jp.govcloudops.detect.rule.Rule;
 import jp.govcloudops.detect.rule.RuleCatalog;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,7 +33,7 @@ import org.springframework.stereotype.Component;
  * interface too. One finding per subject and day, at its peak hour.
  */
 @Component
-public class RejectSpikeDetector extends Analytics {
+public class RejectSpikeDetector extends Analytics implements FlowSummaryTable {
 
     public static final String RULE = "flow-reject-spike";
 
@@ -50,6 +52,16 @@ public class RejectSpikeDetector extends Analytics {
         return RULE;
     }
 
+    @Override
+    public String table() {
+        return RejectSummary.TABLE;
+    }
+
+    @Override
+    public FlowSummary newSummary() {
+        return new RejectSummary(settings);
+    }
+
     private record Subject(String account, String kind, String id) {
     }
 
@@ -63,7 +75,7 @@ public class RejectSpikeDetector extends Analytics {
         Map<Subject, TreeMap<LocalDateTime, Long>> sources = new HashMap<>();
         Map<Subject, String> boundaries = new HashMap<>();
         jdbc.query("SELECT p.account_id, t.src_addr, t.src_boundary, t.event_hour, SUM(t.rejects)"
-                + " FROM det_flow_reject t" + ACTIVE + " WHERE t.event_hour >= ? AND t.event_hour < ?"
+                + " FROM " + RejectSummary.TABLE + " t" + ACTIVE + " WHERE t.event_hour >= ? AND t.event_hour < ?"
                 + " AND t.src_addr <> '*' GROUP BY p.account_id, t.src_addr, t.src_boundary, t.event_hour", rs -> {
                     Subject s = new Subject(rs.getString(1), "source", rs.getString(2));
                     sources.computeIfAbsent(s, k -> new TreeMap<>()).merge(time(rs, 4), rs.getLong(5), Long::sum);
@@ -156,7 +168,7 @@ public class RejectSpikeDetector extends Analytics {
     }
 
     private String ports(Subject subject, LocalDateTime hour) {
-        List<String> lists = jdbc.queryForList("SELECT t.dst_ports FROM det_flow_reject t" + ACTIVE
+        List<String> lists = jdbc.queryForList("SELECT t.dst_ports FROM " + RejectSummary.TABLE + " t" + ACTIVE
                 + " WHERE p.account_id = ? AND t.src_addr = ? AND t.event_hour = ? AND t.dst_ports IS NOT NULL",
                 String.class, subject.account(), subject.id(), hour);
         java.util.TreeSet<Integer> ports = new java.util.TreeSet<>();

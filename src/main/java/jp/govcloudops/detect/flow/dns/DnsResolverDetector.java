@@ -1,10 +1,14 @@
-package jp.govcloudops.detect.flow;
+package jp.govcloudops.detect.flow.dns;
 
+import jp.govcloudops.config.DetectionProperties;
 import jp.govcloudops.detect.Finding;
 import jp.govcloudops.detect.FindingMails;
 import jp.govcloudops.detect.Texts;
+import jp.govcloudops.detect.flow.FlowSummary;
+import jp.govcloudops.detect.flow.PortTrafficDetector;
 import jp.govcloudops.detect.rule.Rule;
 import jp.govcloudops.detect.rule.RuleCatalog;
+import jp.govcloudops.format.CidrTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -18,12 +22,23 @@ public class DnsResolverDetector extends PortTrafficDetector {
 
     public static final String RULE = "flow-dns-external-resolver";
 
-    public DnsResolverDetector(JdbcTemplate jdbc, RuleCatalog catalog) {
-        super(jdbc, catalog, RULE, "det_flow_dns", "src_boundary");
+    private final DetectionProperties.Flow settings;
+    private final CidrTable<Boolean> approvedResolvers;
+
+    public DnsResolverDetector(JdbcTemplate jdbc, RuleCatalog catalog, DetectionProperties properties) {
+        super(jdbc, catalog, RULE, DnsResolverSummary.TABLE, "src_boundary");
+        this.settings = properties.flow();
+        // Parsed here, at start-up: a text that is not a CIDR stops the application with the text.
+        this.approvedResolvers = CidrTable.<Boolean>builder().add(settings.dnsApprovedResolvers(), Boolean.TRUE).build();
     }
 
     @Override
-    Finding finding(Rule rule, Traffic t) {
+    public FlowSummary newSummary() {
+        return new DnsResolverSummary(settings, approvedResolvers);
+    }
+
+    @Override
+    protected Finding finding(Rule rule, Traffic t) {
         String boundary = boundaryLabel(t.boundary) + " → インターネット";
         String protocol = t.port == 853 ? "DNS over TLS" : "DNS";
         return draft(rule, t)

@@ -1,4 +1,4 @@
-package jp.govcloudops.detect.flow;
+package jp.govcloudops.detect.flow.egress;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -20,6 +20,8 @@ import jp.govcloudops.detect.FindingDraft;
 import jp.govcloudops.detect.FindingMails;
 import jp.govcloudops.detect.Stats;
 import jp.govcloudops.detect.Texts;
+import jp.govcloudops.detect.flow.FlowSummary;
+import jp.govcloudops.detect.flow.FlowSummaryTable;
 import jp.govcloudops.detect.rule.Rule;
 import jp.govcloudops.detect.rule.RuleCatalog;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,7 +34,7 @@ import org.springframework.stereotype.Component;
  * own; at least {@code egress-min-points} points and {@code egress-min-bytes} in the hour are required.
  */
 @Component
-public class EgressVolumeDetector extends Analytics {
+public class EgressVolumeDetector extends Analytics implements FlowSummaryTable {
 
     public static final String RULE = "flow-egress-volume-anomaly";
 
@@ -49,6 +51,16 @@ public class EgressVolumeDetector extends Analytics {
     @Override
     public String name() {
         return RULE;
+    }
+
+    @Override
+    public String table() {
+        return EgressSummary.TABLE;
+    }
+
+    @Override
+    public FlowSummary newSummary() {
+        return new EgressSummary();
     }
 
     private static final class Hour {
@@ -69,7 +81,7 @@ public class EgressVolumeDetector extends Analytics {
         LocalDateTime start = window.fromUtc().minusDays(settings.egressHistoryDays());
         Map<List<String>, TreeMap<LocalDateTime, Hour>> sources = new HashMap<>();
         jdbc.query("SELECT p.account_id, t.src_addr, t.event_hour, t.src_boundary, t.interface_id, t.bytes, t.flows,"
-                + " t.top_dst_addr, t.top_dst_bytes FROM det_flow_egress t" + ACTIVE
+                + " t.top_dst_addr, t.top_dst_bytes FROM " + EgressSummary.TABLE + " t" + ACTIVE
                 + " WHERE t.event_hour >= ? AND t.event_hour < ?", rs -> {
                     Hour h = sources.computeIfAbsent(List.of(rs.getString(1), rs.getString(2)), k -> new TreeMap<>())
                             .computeIfAbsent(time(rs, 3), k -> new Hour());

@@ -1,4 +1,4 @@
-package jp.govcloudops.detect.flow;
+package jp.govcloudops.detect.flow.skipdata;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -1,8 +1,11 @@
-package jp.govcloudops.detect.flow;
+package jp.govcloudops.detect.flow.admin;
 
+import jp.govcloudops.config.DetectionProperties;
 import jp.govcloudops.detect.Finding;
 import jp.govcloudops.detect.FindingMails;
 import jp.govcloudops.detect.Texts;
+import jp.govcloudops.detect.flow.FlowSummary;
+import jp.govcloudops.detect.flow.PortTrafficDetector;
 import jp.govcloudops.detect.rule.Rule;
 import jp.govcloudops.detect.rule.RuleCatalog;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,12 +20,20 @@ public class AdminPortDetector extends PortTrafficDetector {
 
     public static final String RULE = "flow-admin-port-from-internet";
 
-    public AdminPortDetector(JdbcTemplate jdbc, RuleCatalog catalog) {
-        super(jdbc, catalog, RULE, "det_flow_admin", "dst_boundary");
+    private final DetectionProperties.Flow settings;
+
+    public AdminPortDetector(JdbcTemplate jdbc, RuleCatalog catalog, DetectionProperties properties) {
+        super(jdbc, catalog, RULE, AdminPortSummary.TABLE, "dst_boundary");
+        this.settings = properties.flow();
     }
 
     @Override
-    Finding finding(Rule rule, Traffic t) {
+    public FlowSummary newSummary() {
+        return new AdminPortSummary(settings);
+    }
+
+    @Override
+    protected Finding finding(Rule rule, Traffic t) {
         String boundary = "インターネット → " + boundaryLabel(t.boundary);
         return draft(rule, t)
                 .boundary(boundary)

@@ -1,4 +1,4 @@
-package jp.govcloudops.detect.flow;
+package jp.govcloudops.detect.flow.scan;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -16,6 +16,8 @@ import jp.govcloudops.detect.Evidence;
 import jp.govcloudops.detect.Finding;
 import jp.govcloudops.detect.FindingDraft;
 import jp.govcloudops.detect.FindingMails;
+import jp.govcloudops.detect.flow.FlowSummary;
+import jp.govcloudops.detect.flow.FlowSummaryTable;
 import jp.govcloudops.detect.rule.Rule;
 import jp.govcloudops.detect.rule.RuleCatalog;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,7 +30,7 @@ import org.springframework.stereotype.Component;
  * account, source, destination and day.
  */
 @Component
-public class PortScanDetector extends Analytics {
+public class PortScanDetector extends Analytics implements FlowSummaryTable {
 
     public static final String RULE = "flow-port-scan";
 
@@ -42,6 +44,16 @@ public class PortScanDetector extends Analytics {
     @Override
     public String name() {
         return RULE;
+    }
+
+    @Override
+    public String table() {
+        return PortScanSummary.TABLE;
+    }
+
+    @Override
+    public FlowSummary newSummary() {
+        return new PortScanSummary(settings);
     }
 
     private static final class Hour {
@@ -65,7 +77,7 @@ public class PortScanDetector extends Analytics {
         Map<List<String>, TreeMap<LocalDateTime, Hour>> pairs = new LinkedHashMap<>();
         jdbc.query("SELECT p.account_id, p.region, t.event_hour, t.src_addr, t.dst_addr, t.src_boundary,"
                 + " t.dst_boundary, t.interface_id, t.distinct_ports, t.dst_ports, t.flows, t.rejected"
-                + " FROM det_flow_scan t" + ACTIVE + " WHERE t.event_hour >= ? AND t.event_hour < ?"
+                + " FROM " + PortScanSummary.TABLE + " t" + ACTIVE + " WHERE t.event_hour >= ? AND t.event_hour < ?"
                 + " ORDER BY t.event_hour", rs -> {
                     Hour h = pairs.computeIfAbsent(List.of(rs.getString(1), rs.getString(4), rs.getString(5)),
                             k -> new TreeMap<>()).computeIfAbsent(time(rs, 3), k -> new Hour());

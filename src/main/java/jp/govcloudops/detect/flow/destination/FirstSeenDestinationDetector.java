@@ -1,4 +1,4 @@
-package jp.govcloudops.detect.flow;
+package jp.govcloudops.detect.flow.destination;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -16,6 +16,8 @@ import jp.govcloudops.detect.Evidence;
 import jp.govcloudops.detect.Finding;
 import jp.govcloudops.detect.FindingDraft;
 import jp.govcloudops.detect.Texts;
+import jp.govcloudops.detect.flow.FlowSummary;
+import jp.govcloudops.detect.flow.FlowSummaryTable;
 import jp.govcloudops.detect.rule.Rule;
 import jp.govcloudops.detect.rule.RuleCatalog;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,7 +29,7 @@ import org.springframework.stereotype.Component;
  * {@code destination-min-history-days} are skipped. One finding per interface and day, listing what was new.
  */
 @Component
-public class FirstSeenDestinationDetector extends Analytics {
+public class FirstSeenDestinationDetector extends Analytics implements FlowSummaryTable {
 
     public static final String RULE = "flow-first-seen-destination";
 
@@ -41,6 +43,16 @@ public class FirstSeenDestinationDetector extends Analytics {
     @Override
     public String name() {
         return RULE;
+    }
+
+    @Override
+    public String table() {
+        return DestinationSummary.TABLE;
+    }
+
+    @Override
+    public FlowSummary newSummary() {
+        return new DestinationSummary(settings);
     }
 
     private static final class Dest {
@@ -61,7 +73,7 @@ public class FirstSeenDestinationDetector extends Analytics {
         Map<List<String>, Map<String, TreeMap<LocalDate, Dest>>> seen = new HashMap<>();
         Map<List<String>, String> regions = new HashMap<>();
         jdbc.query("SELECT p.account_id, p.region, t.interface_id, t.dst_net, t.dst_port, t.event_hour, t.flows,"
-                + " t.bytes, t.dst_addr FROM det_flow_dest t" + ACTIVE
+                + " t.bytes, t.dst_addr FROM " + DestinationSummary.TABLE + " t" + ACTIVE
                 + " WHERE t.event_hour >= ? AND t.event_hour < ?", rs -> {
                     List<String> key = List.of(rs.getString(1), rs.getString(3));
                     LocalDateTime hour = time(rs, 6);
