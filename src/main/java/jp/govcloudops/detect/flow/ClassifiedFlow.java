@@ -74,11 +74,6 @@ public final class ClassifiedFlow {
         return dstPort;
     }
 
-    /** A destination port that can index a 65536-entry table. */
-    public boolean dstPortInRange() {
-        return dstPort >= 0 && dstPort < 65536;
-    }
-
     public long bytes() {
         return bytes;
     }

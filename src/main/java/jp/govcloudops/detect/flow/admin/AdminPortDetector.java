@@ -5,6 +5,7 @@ import jp.govcloudops.detect.Finding;
 import jp.govcloudops.detect.FindingMails;
 import jp.govcloudops.detect.Texts;
 import jp.govcloudops.detect.flow.FlowSummary;
+import jp.govcloudops.detect.flow.PortFlags;
 import jp.govcloudops.detect.flow.PortTrafficDetector;
 import jp.govcloudops.detect.rule.Rule;
 import jp.govcloudops.detect.rule.RuleCatalog;
@@ -21,15 +22,17 @@ public class AdminPortDetector extends PortTrafficDetector {
     public static final String RULE = "flow-admin-port-from-internet";
 
     private final DetectionProperties.Flow settings;
+    private final PortFlags adminPorts;
 
     public AdminPortDetector(JdbcTemplate jdbc, RuleCatalog catalog, DetectionProperties properties) {
         super(jdbc, catalog, RULE, AdminPortSummary.TABLE, "dst_boundary");
         this.settings = properties.flow();
+        this.adminPorts = new PortFlags(settings.adminPorts());
     }
 
     @Override
     public FlowSummary newSummary() {
-        return new AdminPortSummary(settings);
+        return new AdminPortSummary(settings, adminPorts);
     }
 
     @Override

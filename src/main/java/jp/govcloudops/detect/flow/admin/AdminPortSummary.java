@@ -3,6 +3,7 @@ package jp.govcloudops.detect.flow.admin;
 import jp.govcloudops.aggregate.Boundary;
 import jp.govcloudops.config.DetectionProperties;
 import jp.govcloudops.detect.flow.ClassifiedFlow;
+import jp.govcloudops.detect.flow.PortFlags;
 import jp.govcloudops.detect.flow.PortTrafficSummary;
 
 /** Per object: ACCEPTed TCP traffic from the internet to an admin port of the estate (table det_flow_admin). */
@@ -10,17 +11,22 @@ public final class AdminPortSummary extends PortTrafficSummary {
 
     public static final String TABLE = "det_flow_admin";
 
-    private final boolean[] adminPort = new boolean[65536];
+    private final PortFlags adminPorts;
 
     public AdminPortSummary(DetectionProperties.Flow settings) {
+        this(settings, new PortFlags(settings.adminPorts()));
+    }
+
+    /** {@code adminPorts}: {@code admin-ports}, built once for all objects. */
+    public AdminPortSummary(DetectionProperties.Flow settings, PortFlags adminPorts) {
         super(TABLE, "dst_boundary", settings.maxAdminRowsPerObject());
-        settings.adminPorts().forEach(p -> adminPort[p & 0xffff] = true);
+        this.adminPorts = adminPorts;
     }
 
     @Override
     protected boolean picks(ClassifiedFlow flow) {
         return flow.accepted() && flow.protocol() == ClassifiedFlow.TCP && flow.src() == Boundary.INTERNET
-                && flow.dst() != Boundary.INTERNET && flow.dstPortInRange() && adminPort[(int) flow.dstPort()];
+                && flow.dst() != Boundary.INTERNET && adminPorts.contains(flow.dstPort());
     }
 
     @Override

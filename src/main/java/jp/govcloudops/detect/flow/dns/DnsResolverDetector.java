@@ -5,6 +5,7 @@ import jp.govcloudops.detect.Finding;
 import jp.govcloudops.detect.FindingMails;
 import jp.govcloudops.detect.Texts;
 import jp.govcloudops.detect.flow.FlowSummary;
+import jp.govcloudops.detect.flow.PortFlags;
 import jp.govcloudops.detect.flow.PortTrafficDetector;
 import jp.govcloudops.detect.rule.Rule;
 import jp.govcloudops.detect.rule.RuleCatalog;
@@ -23,18 +24,20 @@ public class DnsResolverDetector extends PortTrafficDetector {
     public static final String RULE = "flow-dns-external-resolver";
 
     private final DetectionProperties.Flow settings;
+    private final PortFlags dnsPorts;
     private final CidrTable<Boolean> approvedResolvers;
 
     public DnsResolverDetector(JdbcTemplate jdbc, RuleCatalog catalog, DetectionProperties properties) {
         super(jdbc, catalog, RULE, DnsResolverSummary.TABLE, "src_boundary");
         this.settings = properties.flow();
+        this.dnsPorts = new PortFlags(settings.dnsPorts());
         // Parsed here, at start-up: a text that is not a CIDR stops the application with the text.
         this.approvedResolvers = CidrTable.<Boolean>builder().add(settings.dnsApprovedResolvers(), Boolean.TRUE).build();
     }
 
     @Override
     public FlowSummary newSummary() {
-        return new DnsResolverSummary(settings, approvedResolvers);
+        return new DnsResolverSummary(settings, dnsPorts, approvedResolvers);
     }
 
     @Override

@@ -3,6 +3,7 @@ package jp.govcloudops.detect.flow.dns;
 import jp.govcloudops.aggregate.Boundary;
 import jp.govcloudops.config.DetectionProperties;
 import jp.govcloudops.detect.flow.ClassifiedFlow;
+import jp.govcloudops.detect.flow.PortFlags;
 import jp.govcloudops.detect.flow.PortTrafficSummary;
 import jp.govcloudops.format.CidrTable;
 import jp.govcloudops.format.flowlog.FlowRecord;
@@ -15,20 +16,26 @@ public final class DnsResolverSummary extends PortTrafficSummary {
 
     public static final String TABLE = "det_flow_dns";
 
-    private final boolean[] dnsPort = new boolean[65536];
+    private final PortFlags dnsPorts;
     private final CidrTable<Boolean> approvedResolvers;
 
     /** {@code approvedResolvers}: the internet resolvers of {@code dns-approved-resolvers} (value TRUE). */
     public DnsResolverSummary(DetectionProperties.Flow settings, CidrTable<Boolean> approvedResolvers) {
+        this(settings, new PortFlags(settings.dnsPorts()), approvedResolvers);
+    }
+
+    /** {@code dnsPorts}: {@code dns-ports}, built once for all objects. */
+    public DnsResolverSummary(DetectionProperties.Flow settings, PortFlags dnsPorts,
+            CidrTable<Boolean> approvedResolvers) {
         super(TABLE, "src_boundary", settings.maxDnsRowsPerObject());
-        settings.dnsPorts().forEach(p -> dnsPort[p & 0xffff] = true);
+        this.dnsPorts = dnsPorts;
         this.approvedResolvers = approvedResolvers;
     }
 
     @Override
     protected boolean picks(ClassifiedFlow flow) {
         return flow.accepted() && flow.tcpOrUdp() && flow.internalSource() && flow.dst() == Boundary.INTERNET
-                && flow.dstPortInRange() && dnsPort[(int) flow.dstPort()] && !isApprovedResolver(flow.record());
+                && dnsPorts.contains(flow.dstPort()) && !isApprovedResolver(flow.record());
     }
 
     @Override

@@ -18,6 +18,7 @@ import jp.govcloudops.detect.FindingDraft;
 import jp.govcloudops.detect.FindingMails;
 import jp.govcloudops.detect.flow.FlowSummary;
 import jp.govcloudops.detect.flow.FlowSummaryTable;
+import jp.govcloudops.detect.flow.PortFlags;
 import jp.govcloudops.detect.rule.Rule;
 import jp.govcloudops.detect.rule.RuleCatalog;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,10 +36,12 @@ public class PortScanDetector extends Analytics implements FlowSummaryTable {
     public static final String RULE = "flow-port-scan";
 
     private final DetectionProperties.Flow settings;
+    private final PortFlags ignoredPorts;
 
     public PortScanDetector(JdbcTemplate jdbc, RuleCatalog catalog, DetectionProperties properties) {
         super(jdbc, catalog, RULE);
         this.settings = properties.flow();
+        this.ignoredPorts = new PortFlags(settings.scanIgnoredPorts());
     }
 
     @Override
@@ -53,7 +56,7 @@ public class PortScanDetector extends Analytics implements FlowSummaryTable {
 
     @Override
     public FlowSummary newSummary() {
-        return new PortScanSummary(settings);
+        return new PortScanSummary(settings, ignoredPorts);
     }
 
     private static final class Hour {

@@ -13,6 +13,7 @@ import jp.govcloudops.config.DetectionProperties;
 import jp.govcloudops.detect.flow.ClassifiedFlow;
 import jp.govcloudops.detect.flow.FlowKey;
 import jp.govcloudops.detect.flow.FlowSummary;
+import jp.govcloudops.detect.flow.PortFlags;
 import jp.govcloudops.detect.flow.PortSet;
 import jp.govcloudops.detect.flow.SummaryRows;
 import jp.govcloudops.format.flowlog.FlowRecord;
@@ -26,19 +27,24 @@ public final class PortScanSummary implements FlowSummary {
     public static final String TABLE = "det_flow_scan";
 
     private final DetectionProperties.Flow settings;
-    private final boolean[] ignored = new boolean[65536];
+    private final PortFlags ignored;
     private final FlowKey probe = new FlowKey();
     private final Map<FlowKey, Scan> scans = new HashMap<>();
 
     public PortScanSummary(DetectionProperties.Flow settings) {
+        this(settings, new PortFlags(settings.scanIgnoredPorts()));
+    }
+
+    /** {@code ignored}: {@code scan-ignored-ports}, built once for all objects. */
+    public PortScanSummary(DetectionProperties.Flow settings, PortFlags ignored) {
         this.settings = settings;
-        settings.scanIgnoredPorts().forEach(p -> ignored[p & 0xffff] = true);
+        this.ignored = ignored;
     }
 
     @Override
     public void accept(ClassifiedFlow flow) {
         long dstPort = flow.dstPort();
-        if (!flow.tcpOrUdp() || dstPort < 1 || dstPort > settings.scanMaxPort() || ignored[(int) dstPort]) {
+        if (!flow.tcpOrUdp() || dstPort < 1 || dstPort > settings.scanMaxPort() || ignored.contains(dstPort)) {
             return;
         }
         FlowRecord r = flow.record();
