@@ -1,5 +1,6 @@
-package jp.govcloudops.detect.flow.scan;
+package jp.govcloudops.detect.flow.portscan;
 
+import jp.govcloudops.detect.flow.portscan.PortScanSummary;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;

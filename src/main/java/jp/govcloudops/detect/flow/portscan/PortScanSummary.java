@@ -1,4 +1,4 @@
-package jp.govcloudops.detect.flow.scan;
+package jp.govcloudops.detect.flow.portscan;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package jp.govcloudops.detect.flow.destination;
+package jp.govcloudops.detect.flow.firstseen;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
-package jp.govcloudops.detect.flow.destination;
+package jp.govcloudops.detect.flow.firstseen;
 
+import jp.govcloudops.detect.flow.firstseen.DestinationSummary;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
