@@ -10,6 +10,8 @@ import java.sql.Statement;
 
 import jp.govcloudops.store.H2FileStore;
 import jp.govcloudops.store.SchemaState;
+import jp.govcloudops.GovcloudOpsApplication;
+import jp.govcloudops.pipeline.ExitCodes;
 import jp.govcloudops.support.CliRun;
 import jp.govcloudops.support.TestStore;
 import org.junit.jupiter.api.Test;
@@ -93,7 +95,7 @@ class StoreReaderStartTest {
     }
 
     private static GovcloudCli cli(String url) {
-        GovcloudCli cli = new GovcloudCli();
+        GovcloudCli cli = new GovcloudCli(GovcloudOpsApplication.class);
         cli.database = url;
         return cli;
     }
