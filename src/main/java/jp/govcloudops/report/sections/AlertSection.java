@@ -12,6 +12,9 @@ import java.util.stream.Collectors;
 
 import jp.govcloudops.report.Jp;
 import jp.govcloudops.report.ReportContext;
+import jp.govcloudops.report.SectionWriter;
+import jp.govcloudops.report.query.Rows;
+import jp.govcloudops.report.query.Findings;
 import jp.govcloudops.report.document.Section;
 import jp.govcloudops.report.document.Table;
 import jp.govcloudops.report.document.Table.Column;

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import jp.govcloudops.report.Jp;
 import jp.govcloudops.report.ReportContext;
+import jp.govcloudops.report.SectionWriter;
+import jp.govcloudops.report.query.Rows;
 import jp.govcloudops.report.document.Section;
 import jp.govcloudops.report.document.Table;
 import jp.govcloudops.report.document.Table.Column;

@@ -8,6 +8,10 @@ import java.util.Map;
 
 import jp.govcloudops.report.Jp;
 import jp.govcloudops.report.ReportContext;
+import jp.govcloudops.report.SectionWriter;
+import jp.govcloudops.report.query.Rows;
+import jp.govcloudops.report.query.MonthUsage;
+import jp.govcloudops.report.query.Findings;
 import jp.govcloudops.report.document.Section;
 import jp.govcloudops.report.document.Table;
 import jp.govcloudops.report.document.Table.Column;
@@ -22,9 +26,6 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(6)
 public class SecuritySection implements SectionWriter {
-
-    /** Authorisation failures; {@link MonthUsage.Activity#denied()} is the same test in Java. */
-    static final String DENIED = "(error_code LIKE '%UnauthorizedOperation' OR error_code LIKE 'AccessDenied%')";
 
     @Override
     public Section write(ReportContext c) {

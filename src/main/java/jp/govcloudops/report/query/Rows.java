@@ -1,4 +1,4 @@
-package jp.govcloudops.report.sections;
+package jp.govcloudops.report.query;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -7,17 +7,17 @@ import java.time.LocalDateTime;
 import java.util.Map;
 
 /** Reads typed values from {@code queryForList} rows (column names are case-insensitive there). */
-final class Rows {
+public final class Rows {
 
     private Rows() {
     }
 
-    static long num(Map<String, Object> row, String column) {
+    public static long num(Map<String, Object> row, String column) {
         Object v = row.get(column);
         return v == null ? 0 : ((Number) v).longValue();
     }
 
-    static BigDecimal decimal(Map<String, Object> row, String column) {
+    public static BigDecimal decimal(Map<String, Object> row, String column) {
         Object v = row.get(column);
         if (v == null) {
             return BigDecimal.ZERO;
@@ -25,12 +25,12 @@ final class Rows {
         return v instanceof BigDecimal d ? d : new BigDecimal(v.toString());
     }
 
-    static String text(Map<String, Object> row, String column) {
+    public static String text(Map<String, Object> row, String column) {
         Object v = row.get(column);
         return v == null ? null : v.toString();
     }
 
-    static LocalDate date(Map<String, Object> row, String column) {
+    public static LocalDate date(Map<String, Object> row, String column) {
         Object v = row.get(column);
         if (v == null) {
             return null;
@@ -39,7 +39,7 @@ final class Rows {
     }
 
     /** A TIMESTAMP column as stored (UTC wall clock), without any zone conversion by the driver. */
-    static LocalDateTime timestamp(Map<String, Object> row, String column) {
+    public static LocalDateTime timestamp(Map<String, Object> row, String column) {
         Object v = row.get(column);
         if (v == null) {
             return null;
@@ -53,7 +53,7 @@ final class Rows {
         return LocalDateTime.parse(v.toString().replace(' ', 'T'));
     }
 
-    static Boolean bool(Map<String, Object> row, String column) {
+    public static Boolean bool(Map<String, Object> row, String column) {
         Object v = row.get(column);
         return v == null ? null : v instanceof Boolean b ? b : Boolean.valueOf(v.toString());
     }
