@@ -17,7 +17,7 @@ import jp.govcloudops.report.ReportContext;
  * and looks each object and partition up by primary key. Written as inner joins, H2 starts from the manifest and
  * runs the grouped subquery again for every object; PostgreSQL plans both forms alike.
  */
-public enum HourlyTable {
+enum HourlyTable {
 
     CLOUDTRAIL("ct_hourly", "cloudtrail", "events"),
     FLOW("flow_hourly", null, "flows", "packets", "bytes"),
@@ -39,7 +39,7 @@ public enum HourlyTable {
      * {@code day} (the store-zone day), or {@code "expression AS alias"} over the table's columns. {@code filter} is
      * a condition on the table's columns (or null); its parameters follow the month's two.
      */
-    public String month(ReportContext c, String filter, String... columns) {
+    String month(ReportContext c, String filter, String... columns) {
         // The daily views' day, with store_zone.offset_hours as an interval literal: H2 evaluates
         // "offset * INTERVAL '1' HOUR" again for every row, which costs more than the rest of the scan.
         String day = "CAST(h.event_hour + INTERVAL '" + c.storeOffsetHours() + "' HOUR AS DATE)";

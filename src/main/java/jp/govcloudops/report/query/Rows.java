@@ -7,17 +7,17 @@ import java.time.LocalDateTime;
 import java.util.Map;
 
 /** Reads typed values from {@code queryForList} rows (column names are case-insensitive there). */
-public final class Rows {
+final class Rows {
 
     private Rows() {
     }
 
-    public static long num(Map<String, Object> row, String column) {
+    static long num(Map<String, Object> row, String column) {
         Object v = row.get(column);
         return v == null ? 0 : ((Number) v).longValue();
     }
 
-    public static BigDecimal decimal(Map<String, Object> row, String column) {
+    static BigDecimal decimal(Map<String, Object> row, String column) {
         Object v = row.get(column);
         if (v == null) {
             return BigDecimal.ZERO;
@@ -25,12 +25,12 @@ public final class Rows {
         return v instanceof BigDecimal d ? d : new BigDecimal(v.toString());
     }
 
-    public static String text(Map<String, Object> row, String column) {
+    static String text(Map<String, Object> row, String column) {
         Object v = row.get(column);
         return v == null ? null : v.toString();
     }
 
-    public static LocalDate date(Map<String, Object> row, String column) {
+    static LocalDate date(Map<String, Object> row, String column) {
         Object v = row.get(column);
         if (v == null) {
             return null;
@@ -39,7 +39,7 @@ public final class Rows {
     }
 
     /** A TIMESTAMP column as stored (UTC wall clock), without any zone conversion by the driver. */
-    public static LocalDateTime timestamp(Map<String, Object> row, String column) {
+    static LocalDateTime timestamp(Map<String, Object> row, String column) {
         Object v = row.get(column);
         if (v == null) {
             return null;
@@ -53,7 +53,7 @@ public final class Rows {
         return LocalDateTime.parse(v.toString().replace(' ', 'T'));
     }
 
-    public static Boolean bool(Map<String, Object> row, String column) {
+    static Boolean bool(Map<String, Object> row, String column) {
         Object v = row.get(column);
         return v == null ? null : v instanceof Boolean b ? b : Boolean.valueOf(v.toString());
     }

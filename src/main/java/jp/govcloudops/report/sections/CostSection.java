@@ -1,7 +1,6 @@
 package jp.govcloudops.report.sections;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
