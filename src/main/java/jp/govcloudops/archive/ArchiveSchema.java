@@ -3,6 +3,9 @@ package jp.govcloudops.archive;
 import static org.apache.parquet.schema.LogicalTypeAnnotation.stringType;
 import static org.apache.parquet.schema.LogicalTypeAnnotation.timestampType;
 
+import java.util.List;
+
+import jp.govcloudops.format.flowlog.FlowField;
 import org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -30,12 +33,8 @@ public final class ArchiveSchema {
 
     public static final MessageType CLOUDTRAIL = cloudTrail();
 
-    /** Flow logs: the numeric columns. */
-    public static final String[] FLOW_INT32 = {"srcport", "dstport", "protocol", "tcp_flags"};
-    public static final String[] FLOW_INT64 = {"packets", "bytes", "start", "end"};
-    /** Flow logs: the text columns, addresses included. */
-    public static final String[] FLOW_TEXT = {"account_id", "interface_id", "srcaddr", "dstaddr", "action",
-        "log_status"};
+    /** Flow logs: every field of versions 2 to 8, in {@link FlowField} order. */
+    public static final List<FlowField> FLOW_FIELDS = List.of(FlowField.values());
 
     public static final MessageType VPCFLOW = flow();
 
@@ -56,16 +55,32 @@ public final class ArchiveSchema {
         return b.named("cloudtrail");
     }
 
+    /**
+     * A flow-log field's column: the field's name with underscores, as in AWS's Parquet flow logs, except
+     * {@code region}, which is the Hive key of the paths: {@code record_region}.
+     */
+    public static String flowColumn(FlowField field) {
+        return field == FlowField.REGION ? "record_region" : field.headerName().replace('-', '_');
+    }
+
+    /** The Parquet type of a flow-log field's column: the checked numbers are numbers, everything else text. */
+    public static PrimitiveTypeName flowType(FlowField field) {
+        return switch (field) {
+            case VERSION, SRCPORT, DSTPORT, PROTOCOL, TCP_FLAGS -> PrimitiveTypeName.INT32;
+            case PACKETS, BYTES, START, END -> PrimitiveTypeName.INT64;
+            default -> PrimitiveTypeName.BINARY;
+        };
+    }
+
     private static MessageType flow() {
         var b = Types.buildMessage();
-        for (String column : FLOW_TEXT) {
-            b.optional(PrimitiveTypeName.BINARY).as(stringType()).named(column);
-        }
-        for (String column : FLOW_INT32) {
-            b.optional(PrimitiveTypeName.INT32).named(column);
-        }
-        for (String column : FLOW_INT64) {
-            b.optional(PrimitiveTypeName.INT64).named(column);
+        for (FlowField field : FLOW_FIELDS) {
+            PrimitiveTypeName type = flowType(field);
+            if (type == PrimitiveTypeName.BINARY) {
+                b.optional(type).as(stringType()).named(flowColumn(field));
+            } else {
+                b.optional(type).named(flowColumn(field));
+            }
         }
         b.required(PrimitiveTypeName.INT64).named(SEGMENT);
         return b.named("vpcflow");

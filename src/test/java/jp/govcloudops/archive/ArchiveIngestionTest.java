@@ -184,6 +184,27 @@ class ArchiveIngestionTest {
         assertThat(after).isEqualTo(viewTotals(account));
     }
 
+    @Test
+    void everyFieldOfACustomFlowLogFormatIsArchivedAsWritten() throws Exception {
+        String account = "210000000003";
+        LogTree tree = new LogTree(tmp.resolve("logs"));
+        long start = D1.atTime(9, 0).toEpochSecond(java.time.ZoneOffset.UTC);
+        String header = "region vpc-id interface-id account-id srcaddr dstaddr pkt-srcaddr pkt-dstaddr srcport dstport"
+                + " protocol packets bytes start end action log-status tcp-flags flow-direction traffic-path version"
+                + " reject-reason";
+        tree.flow(account, "ap-northeast-1", D1, "20261001T0910Z", header, List.of(
+                "ap-northeast-1 vpc-0abc eni-0001 " + account + " 10.0.0.5 10.0.1.9 192.0.2.7 10.0.1.9 40000 443 6"
+                        + " 3 180 " + start + " " + (start + 60) + " ACCEPT OK 2 ingress 1 8 -",
+                "ap-northeast-1 vpc-0abc eni-0001 " + account + " 10.0.0.5 10.0.1.9 - - 40001 22 6 1 40 " + start
+                        + " " + (start + 60) + " REJECT OK 2 ingress - 8 BLOCKED"));
+        ingest(tree.root(), D1, D1, false);
+        assertThat(ArchiveTables.query(archive(), "vpcflow", "SELECT region, record_region, vpc_id, srcaddr,"
+                + " pkt_srcaddr, dstport, flow_direction, traffic_path, version, reject_reason, start"
+                + " FROM {table} WHERE account = '" + account + "' ORDER BY dstport")).containsExactly(
+                        "ap-northeast-1|ap-northeast-1|vpc-0abc|10.0.0.5|null|22|ingress|null|8|BLOCKED|" + start,
+                        "ap-northeast-1|ap-northeast-1|vpc-0abc|10.0.0.5|192.0.2.7|443|ingress|1|8|null|" + start);
+    }
+
     private String name(String account, String logType, LocalDate day, String region) {
         Long id = jdbc.queryForObject("SELECT id FROM log_partition WHERE account_id = ? AND log_type = ? AND"
                 + " folder_date = ? AND region = ?", Long.class, account, logType, day, region);
