@@ -8,7 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import jp.govcloudops.aggregate.UtcTime;
+import jp.govcloudops.calendar.UtcTime;
 import jp.govcloudops.source.LogType;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;

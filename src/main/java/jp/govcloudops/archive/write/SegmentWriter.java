@@ -8,8 +8,8 @@ import java.util.function.Consumer;
 
 import jp.govcloudops.aggregate.ObjectAnalyzer;
 import jp.govcloudops.aggregate.ObjectContribution;
-import jp.govcloudops.aggregate.UtcTime;
 import jp.govcloudops.archive.ArchiveFiles;
+import jp.govcloudops.calendar.UtcTime;
 import jp.govcloudops.config.FileModes;
 import org.apache.parquet.hadoop.ParquetWriter;
 
