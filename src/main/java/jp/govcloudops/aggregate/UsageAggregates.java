@@ -5,6 +5,7 @@ import java.util.List;
 import jp.govcloudops.format.cloudtrail.CloudTrailEvent;
 import jp.govcloudops.format.flowlog.FlowRecord;
 import jp.govcloudops.source.LogPartition;
+import jp.govcloudops.store.ObjectContribution;
 import org.springframework.stereotype.Component;
 
 /** The usage aggregates every object contributes: hourly CloudTrail counts, Insights events, flow sums. */

@@ -8,7 +8,6 @@ import java.util.List;
 
 import jp.govcloudops.aggregate.AnalyzerFactory;
 import jp.govcloudops.aggregate.ObjectAnalyzer;
-import jp.govcloudops.aggregate.ObjectContribution;
 import jp.govcloudops.config.IngestProperties;
 import jp.govcloudops.format.Decompression;
 import jp.govcloudops.format.RecordLimits;
@@ -25,6 +24,9 @@ import jp.govcloudops.source.ObjectKeyTime;
 import jp.govcloudops.source.ObjectSource;
 import jp.govcloudops.source.ReadFaults;
 import jp.govcloudops.source.SourceObject;
+import jp.govcloudops.store.IngestedObject;
+import jp.govcloudops.store.ObjectContribution;
+import jp.govcloudops.store.PartitionWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.retry.RetryException;

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import jp.govcloudops.ingest.PartitionWork;
 import jp.govcloudops.job.JobProgress;
 import jp.govcloudops.job.RunningStep;
 import jp.govcloudops.source.ObjectSource;
@@ -15,6 +14,7 @@ import jp.govcloudops.source.SourceObject;
 import jp.govcloudops.source.SourceRegistry;
 import jp.govcloudops.store.IngestStore;
 import jp.govcloudops.store.ManifestRow;
+import jp.govcloudops.store.PartitionWork;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;

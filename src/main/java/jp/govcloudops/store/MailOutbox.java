@@ -1,4 +1,4 @@
-package jp.govcloudops.notify;
+package jp.govcloudops.store;
 
 import java.time.LocalDateTime;
 import java.util.List;
