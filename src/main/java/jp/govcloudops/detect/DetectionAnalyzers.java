@@ -9,8 +9,10 @@ import jp.govcloudops.config.DetectionProperties;
 import jp.govcloudops.detect.flow.FlowSummaries;
 import jp.govcloudops.detect.rule.CloudTrailRuleIndex;
 import jp.govcloudops.detect.rule.RuleCatalog;
+import jp.govcloudops.detect.security.ServiceFindingRows;
 import jp.govcloudops.format.CidrTable;
 import jp.govcloudops.format.cloudtrail.CloudTrailEvent;
+import jp.govcloudops.format.finding.ServiceFinding;
 import jp.govcloudops.format.flowlog.FlowRecord;
 import jp.govcloudops.source.LogPartition;
 import org.springframework.stereotype.Component;
@@ -41,6 +43,12 @@ public class DetectionAnalyzers implements AnalyzerFactory {
         // The index keeps per-record state, so each object (each worker thread) gets its own.
         return List.of(new RuleMatchCollector(new CloudTrailRuleIndex(rules.cloudTrailRules()),
                 properties.maxMatchesPerObject(), properties.rawRecordsPerObject(), properties.maxRawRecordChars()));
+    }
+
+    /** Security-service findings are kept whether or not detection runs: they are the services' own alerts. */
+    @Override
+    public List<ObjectAnalyzer<ServiceFinding>> serviceFindings(LogPartition partition) {
+        return List.of(ServiceFindingRows.collector());
     }
 
     @Override

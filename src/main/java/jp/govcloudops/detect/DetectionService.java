@@ -59,9 +59,10 @@ public class DetectionService {
                 continue;
             }
             long started = System.nanoTime();
-            List<Finding> derived = detector.detect(window);
+            DetectionWindow scope = detector.scope(window);
+            List<Finding> derived = detector.detect(scope);
             findings += derived.size();
-            outcomes.put(detector.name(), store.reconcile(detector.name(), ruleIds, window, derived));
+            outcomes.put(detector.name(), store.reconcile(detector.name(), ruleIds, scope, derived));
             log.debug("Detector {}: {} findings in {} ms", detector.name(), derived.size(),
                     (System.nanoTime() - started) / 1_000_000);
         }

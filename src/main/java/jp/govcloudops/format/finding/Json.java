@@ -2,11 +2,12 @@ package jp.govcloudops.format.finding;
 
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /** Small reads of finding trees that tolerate missing and oddly typed values. */
 public final class Json {
 
-    private static final int RAW_CHARS = 60_000;
+    private static final int RAW_CHARS = 50_000;
     private static final int EXCERPT_CHARS = 300;
 
     private Json() {
@@ -72,14 +73,15 @@ public final class Json {
         return null;
     }
 
+    /** The node's JSON; a longer one becomes a JSON string of its beginning, so that the text stays JSON. */
     public static String raw(JsonNode node) {
         String text = node.toString();
-        return text.length() > RAW_CHARS ? text.substring(0, RAW_CHARS) : text;
+        return text.length() > RAW_CHARS ? JsonNodeFactory.instance.stringNode(text.substring(0, RAW_CHARS / 4))
+                .toString() : text;
     }
 
     public static String excerpt(JsonNode node) {
         String text = node.toString();
         return text.length() > EXCERPT_CHARS ? text.substring(0, EXCERPT_CHARS) : text;
     }
-
 }

@@ -43,6 +43,10 @@ public record ServiceFinding(String source, String key, String sourceId, String 
 
     /** The finding family of a GuardDuty type ({@code Recon:EC2/PortProbeUnprotectedPort} → {@code Recon}). */
     public String family() {
+        return family(type);
+    }
+
+    public static String family(String type) {
         if (type == null) {
             return "";
         }
