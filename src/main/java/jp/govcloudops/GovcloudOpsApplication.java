@@ -9,6 +9,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class GovcloudOpsApplication {
 
     public static void main(String[] args) {
-        System.exit(GovcloudCli.execute(args));
+        System.exit(GovcloudCli.execute(GovcloudOpsApplication.class, args));
     }
 }

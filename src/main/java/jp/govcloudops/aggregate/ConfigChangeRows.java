@@ -4,6 +4,7 @@ import static jp.govcloudops.aggregate.TableRows.cut;
 
 import java.util.List;
 
+import jp.govcloudops.calendar.UtcTime;
 import jp.govcloudops.format.config.ConfigChange;
 
 /** Keeps every configuration item and compliance change of an object, for the {@code config_change} view. */

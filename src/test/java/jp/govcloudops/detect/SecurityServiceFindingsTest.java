@@ -14,7 +14,7 @@ import java.util.Map;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import jp.govcloudops.notify.MailStage;
+import jp.govcloudops.pipeline.MailStage;
 import jp.govcloudops.support.SharedDatasets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

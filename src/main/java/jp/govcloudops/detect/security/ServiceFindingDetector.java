@@ -13,7 +13,7 @@ import jp.govcloudops.detect.Detector;
 import jp.govcloudops.detect.Finding;
 import jp.govcloudops.detect.FindingStatus;
 import jp.govcloudops.detect.Fingerprints;
-import jp.govcloudops.detect.rule.Severity;
+import jp.govcloudops.config.Severity;
 import jp.govcloudops.format.finding.ServiceFinding;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -7,7 +7,7 @@ import java.util.List;
 import jp.govcloudops.aggregate.ObjectAnalyzer;
 import jp.govcloudops.aggregate.ObjectContribution;
 import jp.govcloudops.aggregate.TableRows;
-import jp.govcloudops.aggregate.UtcTime;
+import jp.govcloudops.calendar.UtcTime;
 import jp.govcloudops.format.finding.ServiceFinding;
 
 /**
