@@ -7,9 +7,11 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -20,6 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * GuardDuty's export end to end on a file store: the shared sample export and a later export of one finding with a
@@ -29,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SecurityServiceFindingsTest {
 
     static final String ACCOUNT = "111122223333";
+    static final JsonMapper JSON = JsonMapper.builder().build();
     static final String PREFIX = "AWSLogs/" + ACCOUNT + "/GuardDuty/ap-northeast-1/";
 
     @TempDir
@@ -109,6 +115,116 @@ class SecurityServiceFindingsTest {
                     Long.class)).isEqualTo(5L);
             assertThat(smtp.getReceivedMessages()).hasSize(sent);
         }
+    }
+
+    /**
+     * Security Hub through EventBridge and Firehose: the shared control findings and GuardDuty findings as imported
+     * events, newline-separated in hour folders below the configured prefix, with an insight event among them; one
+     * of the GuardDuty findings also in GuardDuty's own export. Later deliveries resolve one control and archive
+     * another.
+     */
+    @Test
+    void securityHubFindingsAreDeduplicatedAndFollowTheirWorkflow() throws Exception {
+        Path source = Files.createDirectories(dir.resolve("logs"));
+        List<JsonNode> controls = new ArrayList<>();
+        try (Stream<Path> files = Files.list(SharedDatasets.file("securityhub/aws-solutions-asr/simdata"))) {
+            for (Path f : files.sorted().toList()) {
+                JsonNode node = JSON.readTree(f.toFile());
+                if (node.has("detail")) {
+                    node.get("detail").get("findings").forEach(controls::add);
+                } else {
+                    controls.add(node);
+                }
+            }
+        }
+        JsonNode placebo = JSON.readTree(SharedDatasets.file("securityhub/cloud-custodian/placebo/"
+                + "test_security_hub_mode_action_insight/securityhub.GetFindings_1.json").toFile());
+        List<JsonNode> guardDuty = new ArrayList<>();
+        placebo.get("data").get("Findings").forEach(f -> {
+            if (f.get("ProductArn").asString().endsWith("/guardduty")) {
+                guardDuty.add(f);
+            }
+        });
+        StringBuilder hour3 = new StringBuilder();
+        for (int i = 0; i < controls.size(); i += 2) { // two findings per event, as EventBridge batches them
+            hour3.append(imported(controls.subList(i, Math.min(i + 2, controls.size())))).append('\n');
+        }
+        hour3.append(imported(guardDuty)).append('\n');
+        hour3.append(Files.readString(SharedDatasets.file("securityhub/cloud-custodian/cwe/event-securityhub-insight-2.json"))
+                .replaceAll("\\s*\n\\s*", " ")).append('\n');
+        Path folder = Files.createDirectories(source.resolve("securityhub/2025/07/14/03"));
+        LogFixtures.gzip(folder.resolve("securityhub-to-s3-1-2025-07-14-03-12-00-5f1e.gz"), hour3.toString());
+
+        // Two hours later: one control resolved, another archived.
+        ObjectNode resolved = ((ObjectNode) controls.get(0).deepCopy());
+        resolved.put("UpdatedAt", "2025-07-14T05:10:00.000Z");
+        resolved.putObject("Workflow").put("Status", "RESOLVED");
+        ObjectNode archived = ((ObjectNode) controls.get(2).deepCopy());
+        archived.put("UpdatedAt", "2025-07-14T05:11:00.000Z");
+        archived.put("RecordState", "ARCHIVED");
+        Path later = Files.createDirectories(source.resolve("securityhub/2025/07/14/05"));
+        LogFixtures.gzip(later.resolve("securityhub-to-s3-1-2025-07-14-05-12-00-77aa.gz"),
+                imported(List.of(resolved)) + imported(List.of(archived))); // back to back, no newline
+
+        // GuardDuty's own export of one of the imported findings.
+        JsonNode imported = guardDuty.get(0);
+        String gdId = imported.get("Id").asString().replaceAll(".*/finding/", "");
+        Path export = Files.createDirectories(source.resolve("AWSLogs/" + imported.get("AwsAccountId").asString()
+                + "/GuardDuty/us-east-1/2025/07/14"));
+        LogFixtures.gzip(export.resolve("1e0d.jsonl.gz"), "{\"id\":\"" + gdId + "\",\"type\":\"Recon:IAMUser/MaliciousIPCaller\","
+                + "\"severity\":5,\"accountId\":\"" + imported.get("AwsAccountId").asString() + "\",\"region\":\"us-east-1\","
+                + "\"service\":{\"count\":9},\"updatedAt\":\"" + imported.get("UpdatedAt").asString() + "\"}\n");
+
+        try (StoreContext store = new StoreContext(dir, source)) {
+            LocalDate day = LocalDate.parse("2025-07-14");
+            store.ingest(day, day, false);
+            store.detect(day);
+
+            Map<String, Long> bySource = new java.util.TreeMap<>();
+            store.jdbc().queryForList("SELECT source, COUNT(*) AS n FROM findings GROUP BY source")
+                    .forEach(r -> bySource.put((String) r.get("SOURCE"), ((Number) r.get("N")).longValue()));
+            long distinct = controls.stream().map(c -> c.get("Id").asString()).distinct().count();
+            long onlyPassed = controls.stream().collect(java.util.stream.Collectors.groupingBy(c -> c.get("Id").asString()))
+                    .values().stream().filter(l -> l.stream().allMatch(c -> "PASSED".equals(c.path("Compliance")
+                            .path("Status").asString(null)))).count();
+            assertThat(bySource).containsEntry("securityhub", distinct - onlyPassed).containsEntry("guardduty", 5L);
+            // The GuardDuty finding delivered by both services is one finding, GuardDuty's, naming Security Hub.
+            assertThat(store.jdbc().queryForMap("SELECT source, also_in, match_count FROM findings WHERE source_id = ?",
+                    gdId)).containsEntry("SOURCE", "guardduty").containsEntry("ALSO_IN", "securityhub")
+                    .containsEntry("MATCH_COUNT", 9L); // the same update: the higher count (Security Hub said 4)
+            assertThat(store.jdbc().queryForObject("SELECT COUNT(*) FROM service_finding_history WHERE finding_key = ?",
+                    Long.class, "guardduty:" + gdId)).isEqualTo(2L);
+
+            assertThat(status(store, controls.get(0))).isEqualTo("RESOLVED");
+            assertThat(status(store, controls.get(2))).isEqualTo("WITHDRAWN");
+            assertThat(store.jdbc().queryForList("SELECT h.to_status || ' ' || h.changed_by FROM finding_status_history h"
+                    + " JOIN finding f ON f.id = h.finding_id WHERE f.source_id = ?", String.class,
+                    controls.get(2).get("Id").asString())).containsExactly("WITHDRAWN securityhub");
+            assertThat(store.jdbc().queryForList("SELECT reason FROM quarantine", String.class))
+                    .containsExactly("EventBridge event of detail-type 'Security Hub Insight Results' holds no Security"
+                            + " Hub findings");
+
+            // An operator's status stands while Security Hub's state does not change.
+            long id = store.jdbc().queryForObject("SELECT id FROM finding WHERE source_id = ?", Long.class,
+                    controls.get(4).get("Id").asString());
+            store.bean(FindingStore.class).setStatus(id, FindingStatus.IN_PROGRESS, "調査中", "operator");
+            store.detect(day);
+            assertThat(status(store, controls.get(4))).isEqualTo("IN_PROGRESS");
+        }
+    }
+
+    private static String status(StoreContext store, JsonNode finding) {
+        return store.jdbc().queryForObject("SELECT status FROM findings WHERE source_id = ?", String.class,
+                finding.get("Id").asString());
+    }
+
+    private static String imported(List<JsonNode> findings) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("version", "0").put("id", java.util.UUID.randomUUID().toString())
+                .put("detail-type", "Security Hub Findings - Imported").put("source", "aws.securityhub")
+                .put("account", "111122223333").put("time", "2025-07-14T03:05:00Z").put("region", "ap-northeast-1");
+        event.putObject("detail").putArray("findings").addAll(findings);
+        return event.toString();
     }
 
     static void night(StoreContext store, LocalDate day) throws Exception {
