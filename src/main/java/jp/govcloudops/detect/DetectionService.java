@@ -51,9 +51,17 @@ public class DetectionService {
     }
 
     public Result run(DetectionWindow window) {
+        return run(window, detector -> true);
+    }
+
+    /** Runs the detectors that {@code which} accepts (the intraday run: the per-record ones). */
+    public Result run(DetectionWindow window, java.util.function.Predicate<Detector> which) {
         Map<String, FindingStore.Outcome> outcomes = new TreeMap<>();
         int findings = 0;
         for (Detector detector : detectors) {
+            if (!which.test(detector)) {
+                continue;
+            }
             List<String> ruleIds = detector.ruleIds();
             if (ruleIds.isEmpty()) {
                 continue;

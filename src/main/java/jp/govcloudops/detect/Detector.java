@@ -21,4 +21,12 @@ public interface Detector {
     default DetectionWindow scope(DetectionWindow requested) {
         return requested;
     }
+
+    /**
+     * Whether the detector judges records one by one (rules, the services' own findings), so that the intraday run
+     * derives it; statistical detections need whole days and run at night only.
+     */
+    default boolean perRecord() {
+        return false;
+    }
 }

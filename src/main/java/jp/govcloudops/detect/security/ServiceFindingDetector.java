@@ -43,6 +43,11 @@ public class ServiceFindingDetector implements Detector {
     }
 
     @Override
+    public boolean perRecord() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }
