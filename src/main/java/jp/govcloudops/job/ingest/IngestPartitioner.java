@@ -54,7 +54,7 @@ public class IngestPartitioner implements Partitioner {
         for (String location : parameters.sources()) {
             ObjectSource source = sources.get(location);
             try {
-                List<AwsLogsLayout.Discovered> found = new ArrayList<>(new AwsLogsLayout(source).discover(
+                List<AwsLogsLayout.Discovered> found = new ArrayList<>(sources.layout(source).discover(
                         parameters.from(), parameters.to(), parameters.logTypes(), account -> parameters.accounts()
                                 .isEmpty() || parameters.accounts().contains(account)));
                 // Security Hub's Firehose folders name no account: read whatever accounts were asked for.
