@@ -213,6 +213,31 @@ class SecurityServiceFindingsTest {
         }
     }
 
+    /** AWS Config's history and snapshot files in their unpadded M/D folders become rows of config_change. */
+    @Test
+    void configItemsAreVisibleAsChanges() throws Exception {
+        Path source = Files.createDirectories(dir.resolve("logs"));
+        Path day = Files.createDirectories(source.resolve("AWSLogs/" + ACCOUNT + "/Config/ap-northeast-1/2025/7/4"));
+        Files.copy(SharedDatasets.file("config/awsdocs/derived_ConfigHistory_from_awsdocs_sns_items.json.gz"),
+                Files.createDirectories(day.resolve("ConfigHistory")).resolve(ACCOUNT
+                        + "_Config_ap-northeast-1_ConfigHistory_AWS::EC2::Instance_20250704T000000Z_20250704T060000Z_1.json.gz"));
+        Files.copy(SharedDatasets.file("config/awsdocs/awsdocs_ConfigSnapshot_example_view-manage-resource-console.json"),
+                Files.createDirectories(day.resolve("ConfigSnapshot")).resolve(ACCOUNT
+                        + "_Config_ap-northeast-1_ConfigSnapshot_20250704T101010Z_4f6b.json"));
+        try (StoreContext store = new StoreContext(dir, source)) {
+            store.ingest(LocalDate.parse("2025-07-03"), LocalDate.parse("2025-07-04"), false);
+            List<Map<String, Object>> changes = store.jdbc().queryForList("SELECT delivery, resource_type, change_type,"
+                    + " changed_keys, related_events, account_id FROM config_change ORDER BY delivery, resource_type");
+            assertThat(changes).hasSize(5);
+            assertThat(changes).filteredOn(c -> c.get("DELIVERY").equals("history"))
+                    .extracting(c -> c.get("RESOURCE_TYPE") + " " + c.get("CHANGE_TYPE"))
+                    .containsExactly("AWS::EC2::Instance UPDATE", "AWS::EC2::SecurityGroup CREATE");
+            assertThat(changes).filteredOn(c -> c.get("DELIVERY").equals("snapshot")).hasSize(3)
+                    .allSatisfy(c -> assertThat(c.get("ACCOUNT_ID")).isEqualTo(ACCOUNT));
+            assertThat(store.jdbc().queryForObject("SELECT COUNT(*) FROM data_gap", Long.class)).isZero();
+        }
+    }
+
     private static String status(StoreContext store, JsonNode finding) {
         return store.jdbc().queryForObject("SELECT status FROM findings WHERE source_id = ?", String.class,
                 finding.get("Id").asString());
