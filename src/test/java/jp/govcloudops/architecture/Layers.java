@@ -16,18 +16,11 @@ final class Layers {
             List.of("cli"),
             List.of("pipeline", "job", "sample"),
             List.of("report", "notify"),
-            List.of("detect", "aggregate", "cost", "integrity", "records", "ingest"),
+            List.of("detect", "aggregate", "cost", "integrity", "records", "ingest", "archive"),
             List.of("store"),
             List.of("format"),
             List.of("source"),
             List.of("config", "calendar"));
-
-    /**
-     * The one cycle left while the report's sections are being split into queries and writers: report builds the
-     * sections, and sections use report's shared pieces. Remove this pair once that split has landed.
-     */
-    static final String KNOWN_CYCLE_FROM = ROOT + ".report.sections";
-    static final String KNOWN_CYCLE_TO = ROOT + ".report";
 
     private Layers() {
     }

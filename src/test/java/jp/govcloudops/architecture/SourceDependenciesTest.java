@@ -92,7 +92,7 @@ class SourceDependenciesTest {
                 StringBuilder why = new StringBuilder(group.toString());
                 for (String from : group) {
                     DEPENDENCIES.get(from).forEach((to, files) -> {
-                        if (group.contains(to) && !isKnownCycle(from, to)) {
+                        if (group.contains(to)) {
                             why.append("\n  ").append(from).append(" -> ").append(to).append(": ").append(files);
                         }
                     });
@@ -118,11 +118,7 @@ class SourceDependenciesTest {
         assertThat(upward).isEmpty();
     }
 
-    private static boolean isKnownCycle(String from, String to) {
-        return from.equals(Layers.KNOWN_CYCLE_FROM) && to.equals(Layers.KNOWN_CYCLE_TO);
-    }
-
-    /** Tarjan's strongly connected components (recursive: a few dozen packages), without the known cycle's edge. */
+    /** Tarjan's strongly connected components (recursive: a few dozen packages) */
     private static List<Set<String>> stronglyConnected() {
         Map<String, Integer> index = new HashMap<>();
         Map<String, Integer> low = new HashMap<>();
@@ -145,9 +141,6 @@ class SourceDependenciesTest {
         stack.push(v);
         onStack.add(v);
         for (String w : DEPENDENCIES.get(v).keySet()) {
-            if (isKnownCycle(v, w)) {
-                continue;
-            }
             if (!index.containsKey(w)) {
                 connect(w, index, low, stack, onStack, groups, counter);
                 low.put(v, Math.min(low.get(v), low.get(w)));

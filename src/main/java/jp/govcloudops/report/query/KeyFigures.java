@@ -1,4 +1,4 @@
-package jp.govcloudops.report.sections;
+package jp.govcloudops.report.query;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,6 +1,5 @@
-package jp.govcloudops.report.sections;
+package jp.govcloudops.report;
 
-import jp.govcloudops.report.ReportContext;
 import jp.govcloudops.report.document.Section;
 
 /** Builds one numbered section of the monthly report from the store. */

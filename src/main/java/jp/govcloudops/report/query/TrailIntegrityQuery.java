@@ -1,4 +1,4 @@
-package jp.govcloudops.report.sections;
+package jp.govcloudops.report.query;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -18,36 +18,36 @@ import tools.jackson.databind.ObjectMapper;
  * settings seen in the month's CloudTrail (lifecycle, versioning, Object Lock, bucket policy, event selectors,
  * logging, KMS keys), as records for {@link LogKeepingWriter}.
  */
-final class TrailIntegrityQuery {
+public final class TrailIntegrityQuery {
 
     /** Events that set or weaken how the logs are kept. */
-    static final List<String> KEEPING_EVENTS = List.of("PutBucketLifecycle", "PutBucketLifecycleConfiguration",
+    public static final List<String> KEEPING_EVENTS = List.of("PutBucketLifecycle", "PutBucketLifecycleConfiguration",
             "DeleteBucketLifecycle", "PutBucketVersioning", "PutObjectLockConfiguration", "DeleteBucketPolicy",
             "PutEventSelectors", "StopLogging", "StartLogging", "DeleteTrail", "DisableKey", "ScheduleKeyDeletion");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One account and region: hours checked, by kind of result, and how many had a digest. */
-    record StreamMonth(String accountId, String region, long hours, long valid, long notYetCovered, long unproven,
+    public record StreamMonth(String accountId, String region, long hours, long valid, long notYetCovered, long unproven,
             long gaps, long tampering, long withDigest, long logFiles, long validFiles) {
     }
 
-    record ProblemFile(LocalDateTime hourUtc, String accountId, String region, IntegrityStatus status,
+    public record ProblemFile(LocalDateTime hourUtc, String accountId, String region, IntegrityStatus status,
             String objectKey) {
     }
 
-    record KeepingEvent(LocalDateTime timeUtc, String accountId, String eventName, String resource,
+    public record KeepingEvent(LocalDateTime timeUtc, String accountId, String eventName, String resource,
             String principal, String setting) {
     }
 
-    record Result(long monthHours, List<StreamMonth> streams, List<ProblemFile> problems, long problemCount,
+    public record Result(long monthHours, List<StreamMonth> streams, List<ProblemFile> problems, long problemCount,
             List<KeepingEvent> events) {
     }
 
     private TrailIntegrityQuery() {
     }
 
-    static Result load(ReportContext c, int maxProblems) {
+    public static Result load(ReportContext c, int maxProblems) {
         LocalDateTime from = c.utcStart();
         LocalDateTime to = c.utc(c.lastCountedDay().plusDays(1).atStartOfDay());
         long monthHours = Math.max(0, Duration.between(from, to).toHours());
@@ -92,7 +92,7 @@ final class TrailIntegrityQuery {
         return new Result(monthHours, streams, problems, total[0], List.copyOf(events.values()));
     }
 
-    static List<String> tampering() {
+    public static List<String> tampering() {
         return java.util.Arrays.stream(IntegrityStatus.values())
                 .filter(s -> s.kind() == IntegrityStatus.Kind.TAMPERING).map(Enum::name).toList();
     }
@@ -102,7 +102,7 @@ final class TrailIntegrityQuery {
     }
 
     /** The setting a kept raw record states: expiration days, versioning status, Object Lock retention. */
-    static String setting(String eventName, String raw) {
+    public static String setting(String eventName, String raw) {
         if (raw == null) {
             return null;
         }

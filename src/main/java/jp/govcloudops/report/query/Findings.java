@@ -1,4 +1,4 @@
-package jp.govcloudops.report.sections;
+package jp.govcloudops.report.query;
 
 import java.time.LocalDateTime;
 import java.util.List;
@@ -11,18 +11,18 @@ import jp.govcloudops.report.ReportContext;
  * through here, so the report depends on that table's shape in one place only. Without the table (detection not
  * installed) the month simply has no findings.
  */
-final class Findings {
+public final class Findings {
 
-    static final String TABLE = "finding";
+    public static final String TABLE = "finding";
     /**
      * A finding belongs to the month of its first matching event (UTC bounds of the Japan month). Findings the rules
      * no longer derive (kept only because an operator had touched them) are left out, as {@code findings list} does.
      */
-    static final String IN_RANGE = "derived = TRUE AND first_event_at >= ? AND first_event_at < ?";
-    static final List<String> SEVERITIES = List.of("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL");
+    public static final String IN_RANGE = "derived = TRUE AND first_event_at >= ? AND first_event_at < ?";
+    public static final List<String> SEVERITIES = List.of("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL");
 
     /** One finding as the report shows it; times are UTC as stored. */
-    record Finding(long id, LocalDateTime time, String severity, String ruleId, String title, String accountId,
+    public record Finding(long id, LocalDateTime time, String severity, String ruleId, String title, String accountId,
             String region, String principal, String resource, Boolean inServiceHours, String status, String evidence,
             String countermeasure) {
     }
@@ -30,16 +30,16 @@ final class Findings {
     private Findings() {
     }
 
-    static boolean available(ReportContext c) {
+    public static boolean available(ReportContext c) {
         return c.schema().has(TABLE);
     }
 
     /** Read once per report: the alert, security and appendix sections all list the month's findings. */
-    static List<Finding> ofMonth(ReportContext c) {
+    public static List<Finding> ofMonth(ReportContext c) {
         return c.shared(List.of(Findings.class, c.month()), () -> between(c, c.utcStart(), c.utcEnd()));
     }
 
-    static List<Finding> between(ReportContext c, LocalDateTime fromUtc, LocalDateTime toUtc) {
+    public static List<Finding> between(ReportContext c, LocalDateTime fromUtc, LocalDateTime toUtc) {
         if (!available(c)) {
             return List.of();
         }
@@ -62,7 +62,7 @@ final class Findings {
     }
 
     /** The detection feature's status codes in the report's words. */
-    static String statusLabel(String status) {
+    public static String statusLabel(String status) {
         return switch (status == null ? "" : status) {
             case "NEW" -> "未対応";
             case "IN_PROGRESS" -> "対応中";
@@ -73,12 +73,12 @@ final class Findings {
         };
     }
 
-    static int rank(String severity) {
+    public static int rank(String severity) {
         int i = SEVERITIES.indexOf(severity);
         return i < 0 ? SEVERITIES.size() : i;
     }
 
-    static String severityLabel(String severity) {
+    public static String severityLabel(String severity) {
         return switch (severity == null ? "" : severity) {
             case "CRITICAL" -> "CRITICAL（緊急）";
             case "HIGH" -> "HIGH（高）";
@@ -89,7 +89,7 @@ final class Findings {
         };
     }
 
-    static String hoursLabel(Boolean inServiceHours) {
+    public static String hoursLabel(Boolean inServiceHours) {
         return inServiceHours == null ? "判定不可" : inServiceHours ? "時間内" : "時間外";
     }
 }

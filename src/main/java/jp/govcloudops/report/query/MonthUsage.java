@@ -1,4 +1,4 @@
-package jp.govcloudops.report.sections;
+package jp.govcloudops.report.query;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -16,42 +16,45 @@ import jp.govcloudops.report.ReportContext;
  * events they list). Reading ct_hourly once instead of once per section is most of the report's speed on H2, where
  * a pass over a month of hourly rows costs the same whatever the filter.
  */
-final class MonthUsage {
+public final class MonthUsage {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MonthUsage.class);
 
+    /** Authorisation failures; {@link Activity#denied()} is the same test in Java. */
+    public static final String DENIED = "(error_code LIKE '%UnauthorizedOperation' OR error_code LIKE 'AccessDenied%')";
+
     /**
      * Events of the sections' interest are kept with their service, API, principal, identity type and source
-     * address: write calls (readOnly=false), authorisation failures ({@link SecuritySection#DENIED}), root use and
+     * address: write calls (readOnly=false), authorisation failures ({@link #DENIED}), root use and
      * console sign-ins. Other events are only counted, per account, day, readOnly and error code.
      */
-    static final String DETAILED = "read_only = FALSE OR " + SecuritySection.DENIED + " OR identity_type = 'Root'"
+    public static final String DETAILED = "read_only = FALSE OR " + DENIED + " OR identity_type = 'Root'"
             + " OR event_name = 'ConsoleLogin'";
 
     /** Summed CloudTrail events; the detail columns are null unless {@code detailed}. */
-    record Activity(String accountId, LocalDate day, Boolean readOnly, String errorCode, boolean detailed,
+    public record Activity(String accountId, LocalDate day, Boolean readOnly, String errorCode, boolean detailed,
             String eventSource, String eventName, String principal, String identityType, String sourceIp, long events) {
 
-        boolean write() {
+        public boolean write() {
             return Boolean.FALSE.equals(readOnly);
         }
 
-        /** {@link SecuritySection#DENIED}: the error code ends with UnauthorizedOperation or starts with AccessDenied. */
-        boolean denied() {
+        /** {@link #DENIED}: the error code ends with UnauthorizedOperation or starts with AccessDenied. */
+        public boolean denied() {
             return errorCode != null && (errorCode.endsWith("UnauthorizedOperation") || errorCode.startsWith("AccessDenied"));
         }
 
-        boolean failed() {
+        public boolean failed() {
             return errorCode != null;
         }
     }
 
     /** One account's day of CloudTrail: all events, write calls (readOnly=false), authorisation failures. */
-    record CloudTrailDay(String accountId, LocalDate day, long events, long writes, long denied) {
+    public record CloudTrailDay(String accountId, LocalDate day, long events, long writes, long denied) {
     }
 
     /** One account's day of flow logs: records, bytes, REJECTed records. */
-    record FlowDay(String accountId, LocalDate day, long flows, long bytes, long rejected) {
+    public record FlowDay(String accountId, LocalDate day, long flows, long bytes, long rejected) {
     }
 
     private final List<Activity> activity;
@@ -64,7 +67,7 @@ final class MonthUsage {
         this.flows = flows;
     }
 
-    static MonthUsage of(ReportContext c, YearMonth month) {
+    public static MonthUsage of(ReportContext c, YearMonth month) {
         return c.shared(List.of(MonthUsage.class, month), () -> read(c, month));
     }
 
@@ -108,33 +111,33 @@ final class MonthUsage {
     }
 
     /** The month's CloudTrail events, detailed where {@link #DETAILED}. */
-    List<Activity> activity() {
+    public List<Activity> activity() {
         return activity;
     }
 
-    List<CloudTrailDay> cloudtrail() {
+    public List<CloudTrailDay> cloudtrail() {
         return cloudtrail;
     }
 
-    List<FlowDay> flows() {
+    public List<FlowDay> flows() {
         return flows;
     }
 
     /** The accounts with at least one CloudTrail event or flow record in the month. */
-    Set<String> accounts() {
+    public Set<String> accounts() {
         Set<String> accounts = new TreeSet<>();
         cloudtrail.forEach(d -> accounts.add(d.accountId()));
         flows.forEach(d -> accounts.add(d.accountId()));
         return accounts;
     }
 
-    Map<String, Set<LocalDate>> cloudtrailDays() {
+    public Map<String, Set<LocalDate>> cloudtrailDays() {
         Map<String, Set<LocalDate>> days = new HashMap<>();
         cloudtrail.forEach(d -> days.computeIfAbsent(d.accountId(), k -> new TreeSet<>()).add(d.day()));
         return days;
     }
 
-    Map<String, Set<LocalDate>> flowDays() {
+    public Map<String, Set<LocalDate>> flowDays() {
         Map<String, Set<LocalDate>> days = new HashMap<>();
         flows.forEach(d -> days.computeIfAbsent(d.accountId(), k -> new TreeSet<>()).add(d.day()));
         return days;

@@ -1,4 +1,4 @@
-package jp.govcloudops.report.sections;
+package jp.govcloudops.report.query;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -9,12 +9,12 @@ import jp.govcloudops.config.GovcloudProperties;
 import jp.govcloudops.report.ReportContext;
 
 /** The accounts a report covers: the configured ones, in their order, then any other account that has logs. */
-final class EstateAccounts {
+public final class EstateAccounts {
 
     private EstateAccounts() {
     }
 
-    static List<String> of(ReportContext c) {
+    public static List<String> of(ReportContext c) {
         Set<String> ids = new LinkedHashSet<>();
         for (GovcloudProperties.Account account : c.settings().accounts()) {
             ids.add(account.id());
