@@ -63,7 +63,8 @@ public class MailOutbox {
 
     /** Every mail not sent yet, oldest first. */
     public List<Unsent> unsent() {
-        return jdbc.query("SELECT id, kind, recipients, subject, body FROM mail_outbox WHERE state <> 'SENT' ORDER BY id",
+        return jdbc.query("SELECT id, kind, recipients, subject, body FROM mail_outbox WHERE state <> 'SENT'"
+                + " ORDER BY id",
                 (rs, i) -> new Unsent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5)));
     }
