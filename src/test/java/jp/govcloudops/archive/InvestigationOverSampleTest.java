@@ -12,15 +12,19 @@ import java.util.List;
 
 import jp.govcloudops.support.CliRun;
 import jp.govcloudops.support.TestStore;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code search} over the archive of a generated sample, its counts checked against DuckDB reading the original log
- * files (gzip JSON and text, Parquet flow logs): another engine, the files as AWS would deliver them.
+ * {@code search} and {@code connectivity} over the archive of a generated sample, their counts checked against
+ * DuckDB reading the original log files (gzip JSON and text, Parquet flow logs): another engine, the files as AWS
+ * would deliver them.
  */
-class ArchiveSearchTest {
+class InvestigationOverSampleTest {
 
     static final String SINCE = "2026-10-06T00:00:00Z";
     static final String UNTIL = "2026-10-07T12:00:00Z";
@@ -127,6 +131,38 @@ class ArchiveSearchTest {
         CliRun jsonl = CliRun.of("search", "--db=" + db, "--log-type=cloudtrail", "--since=" + SINCE,
                 "--until=" + UNTIL, "--format=jsonl", "--limit=3");
         assertThat(jsonl.out().lines().toList()).hasSize(3).allMatch(l -> l.startsWith("{\"event_time\":\""));
+    }
+
+    @Test
+    void theConnectivitySheetShowsTheVendorsTrafficAndItsCountsAsDuckDbDoes() throws Exception {
+        Path pdf = tmp.resolve("sheet.pdf");
+        Path csv = tmp.resolve("sheet.csv");
+        CliRun run = CliRun.of("connectivity", "--db=" + db, "--src=10.200.0.0/16", "--dst=10.0.0.0/8", "--port=443",
+                "--protocol=tcp", "--since=" + SINCE, "--until=" + UNTIL, "--pdf=" + pdf, "--csv=" + csv);
+        assertThat(run.exit()).as(run.err()).isIn(0, 2);
+        assertThat(run.err()).contains("往路: 通信あり", "復路: 通信あり");
+        List<String> rows = Files.readAllLines(csv);
+        assertThat(rows.get(0)).isEqualTo("direction,account_id,interface_id,port,protocol,accepted_flows,"
+                + "rejected_flows,first_seen,last_seen,packets,bytes,verdict");
+        long accepted = rows.stream().skip(1).filter(r -> r.startsWith("往路,")).mapToLong(r -> Long.parseLong(
+                r.split(",")[5])).sum();
+        assertThat(accepted).isPositive().isEqualTo(duck("SELECT COUNT(*) FROM {flows} WHERE srcaddr LIKE '10.200.%'"
+                + " AND dstaddr LIKE '10.%' AND dstport = '443' AND protocol = '6' AND action = 'ACCEPT'"));
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("疎通確認結果", "判定: 往路 通信あり", "読み込んだパーティション", "ログ欠損");
+        }
+    }
+
+    @Test
+    void aConnectivityWindowWithoutLogsSaysNoRecordAndWhichLogsAreMissing() throws Exception {
+        Path csv = tmp.resolve("none.csv");
+        CliRun run = CliRun.of("connectivity", "--db=" + db, "--src=10.200.0.0/16", "--dst=10.0.0.0/8", "--port=443",
+                "--from=2026-11-20", "--csv=" + csv);
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("往路: 記録なし（ログ欠損あり）", "vpcflow 2026-11-20: no partition ingested");
+        assertThat(Files.readAllLines(csv)).hasSize(3).allMatch(r -> r.startsWith("direction") || r.endsWith(
+                ",記録なし（ログ欠損あり）"));
     }
 
     static String duckText(String sql) throws Exception {
