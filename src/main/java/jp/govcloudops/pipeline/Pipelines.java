@@ -15,6 +15,7 @@ import jp.govcloudops.config.GovcloudProperties;
 import jp.govcloudops.config.IngestProperties;
 import jp.govcloudops.job.RunLock;
 import jp.govcloudops.job.ingest.IngestParameters;
+import jp.govcloudops.job.ingest.NewObjects;
 import jp.govcloudops.source.LogType;
 import org.springframework.stereotype.Component;
 
@@ -31,13 +32,14 @@ public class Pipelines {
     private final List<Stage> nightly;
     private final List<IntradayStep> intraday;
     private final IngestRun ingest;
+    private final NewObjects newObjects;
     private final RunLock runLock;
     private final GovcloudProperties settings;
     private final IngestProperties ingestSettings;
 
     public Pipelines(TrailIntegrityStage trailIntegrity, DetectionStage detection, CostIngestStage costIngest,
             CostCheckStage costCheck, MailStage mail, IntradayAlertStage intradayAlerts, IngestRun ingest,
-            RunLock runLock, GovcloudProperties settings, IngestProperties ingestSettings) {
+            NewObjects newObjects, RunLock runLock, GovcloudProperties settings, IngestProperties ingestSettings) {
         this.nightly = List.of(
                 trailIntegrity, // before detection, whose notifications then include the integrity findings
                 detection,      // findings of the recent days and of every day the night's objects touched
@@ -49,6 +51,7 @@ public class Pipelines {
                 new IntradayStep(intradayAlerts.name(), intradayAlerts::run), // per-record findings, immediate mails
                 new IntradayStep(mail.name(), (at, out) -> mail.run(LocalDate.ofInstant(at, ServiceHours.JAPAN), out)));
         this.ingest = ingest;
+        this.newObjects = newObjects;
         this.runLock = runLock;
         this.settings = settings;
         this.ingestSettings = ingestSettings;
@@ -70,8 +73,9 @@ public class Pipelines {
     /**
      * The intraday run at {@code at}: ingests the new objects of the UTC folder dates of {@code at} and the day
      * before, every log type, through the same manifest as the night (which then finds nothing of them to count
-     * again), and, when anything new was read, runs the intraday stages. Never beside another ingest run: it takes
-     * the same lock.
+     * again), and, when anything new was read, runs the intraday stages. When listing the folders finds nothing the
+     * manifest lacks, the ingest job is not launched at all. Never beside another ingest run: it takes the same
+     * lock.
      */
     public int runIntraday(Instant at, Duration lockWait, PrintWriter out, Function<Throwable, String> failure) {
         LocalDate today = LocalDate.ofInstant(at, ZoneOffset.UTC);
@@ -80,14 +84,23 @@ public class Pipelines {
         int exit;
         try (RunLock.Held lock = runLock.acquire("ingest", lockWait)) {
             long objects;
-            try {
-                IngestRun.Result result = ingest.ingest(parameters, lockWait, out);
-                exit = result.exit();
-                objects = result.summary().objects();
-            } catch (Exception e) {
-                out.println("ingest FAILED: " + failure.apply(e));
-                exit = ExitCodes.FAILURE;
+            NewObjects.Probe probe = probe(parameters, out, failure);
+            if (probe != null && probe.pending() == 0) {
+                // Most runs of the day: no job launch, no derivation; only the outbox, for a mail that failed before.
+                out.printf("ingest: nothing new in %d date folders of %s..%s%n", probe.folders(), parameters.from(),
+                        parameters.to());
+                exit = ExitCodes.OK;
                 objects = 0;
+            } else {
+                try {
+                    IngestRun.Result result = ingest.ingest(parameters, lockWait, out);
+                    exit = result.exit();
+                    objects = result.summary().objects();
+                } catch (Exception e) {
+                    out.println("ingest FAILED: " + failure.apply(e));
+                    exit = ExitCodes.FAILURE;
+                    objects = 0;
+                }
             }
             for (IntradayStep stage : intraday) {
                 if (objects == 0 && stage.name().equals("intraday-detection")) {
@@ -106,6 +119,16 @@ public class Pipelines {
             exit = ExitCodes.FAILURE;
         }
         return exit;
+    }
+
+    /** What a listing finds new, or null when the listing failed: the ingest job then runs and reports why. */
+    private NewObjects.Probe probe(IngestParameters parameters, PrintWriter out, Function<Throwable, String> failure) {
+        try {
+            return newObjects.probe(parameters);
+        } catch (RuntimeException e) {
+            out.println("listing for new objects failed, ingesting anyway: " + failure.apply(e));
+            return null;
+        }
     }
 
     /** The nightly run's stages, in order; they run after the night's ingestion. */

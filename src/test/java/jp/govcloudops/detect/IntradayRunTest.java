@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The intraday run against a file store and a real SMTP server: a CRITICAL record and a CRITICAL GuardDuty finding
- * that land during 受付時間 are mailed at once to the operators, once; a run with nothing new does nothing; at
+ * that land during 受付時間 are mailed at once to the operators, once; a run with nothing new launches no ingest job
+ * and derives nothing, and the next new object is still read; at
  * night only CRITICAL findings go to the on-call list; the following nightly run counts no object twice and mails
  * no finding again.
  */
@@ -71,15 +72,21 @@ class IntradayRunTest {
             assertThat(subjects()).anyMatch(s -> s.contains("[重要度 重大] CloudTrail ログ記録の停止"))
                     .anyMatch(s -> s.contains("[重要度 重大] GuardDuty（バックドア"));
 
-            // Nothing new: no derivation, no mail.
+            // Nothing new: the listing finds every object in the manifest, so no ingest job is launched, nothing is
+            // derived and nothing mailed.
+            long jobs = jobExecutions(store);
             String idle = intraday(store, AFTERNOON.plusSeconds(1200));
-            assertThat(idle).contains("0 objects read").contains("intraday-detection: nothing new since the last run");
+            assertThat(idle).contains("ingest: nothing new in 2 date folders of 2025-06-01..2025-06-02")
+                    .contains("intraday-detection: nothing new since the last run").doesNotContain("objects read");
+            assertThat(jobExecutions(store)).isEqualTo(jobs);
             assertThat(smtp.getReceivedMessages()).hasSize(2);
 
             // In the evening a CRITICAL and a HIGH finding: only the CRITICAL one goes to the on-call list now.
             LogFixtures.gzip(guardDuty.resolve("b2.jsonl.gz"), finding("f2", "UnauthorizedAccess:IAMUser/TorIPCaller", 9.0,
                     EVENING) + finding("f3", "Recon:EC2/PortProbeUnprotectedPort", 7.5, EVENING));
             String evening = intraday(store, EVENING.plusSeconds(600));
+            assertThat(evening).contains("1 objects read");
+            assertThat(jobExecutions(store)).isEqualTo(jobs + 1);
             assertThat(evening).contains("1 immediate finding mails queued for the on-call list (受付時間外)");
             assertThat(recipients()).containsExactly("soc@pref.example.jp", "soc@pref.example.jp", "oncall@pref.example.jp");
 
@@ -102,6 +109,10 @@ class IntradayRunTest {
                 + "\",\"severity\":" + severity + ",\"title\":\"" + type + " on i-0123\",\"resource\":{\"resourceType\":"
                 + "\"Instance\",\"instanceDetails\":{\"instanceId\":\"i-0123\"}},\"service\":{\"count\":1},"
                 + "\"createdAt\":\"" + updated + "\",\"updatedAt\":\"" + updated + "\"}\n";
+    }
+
+    private static long jobExecutions(StoreContext store) {
+        return store.jdbc().queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION", Long.class);
     }
 
     private static String intraday(StoreContext store, Instant at) {

@@ -55,26 +55,31 @@ public class PendingObjectReader implements ItemStreamReader<SourceObject> {
         } catch (IOException e) {
             throw new ItemStreamException("cannot list " + source.location() + work.partition().folderPrefix(), e);
         }
+        pending.clear();
+        pending.addAll(pending(listed, store.manifest(work.partitionId()), work.force(), work.generation()));
+        objects.fetchAhead(List.copyOf(pending));
+        executionContext.putLong("listed", listed.size());
+        executionContext.putLong("pendingAtOpen", pending.size());
+        progress.listed(pending.size());
+    }
+
+    /**
+     * The listed objects still to read, in listing order: those the manifest does not have active with the same
+     * ETag, or in a --force run ({@code force}) those this run ({@code generation}) has not stored yet.
+     */
+    static List<SourceObject> pending(List<SourceObject> listed, List<ManifestRow> manifest, boolean force,
+            long generation) {
         Set<String> done = new HashSet<>();
-        for (ManifestRow row : store.manifest(work.partitionId())) {
-            if (work.force()) {
-                if (row.generation() == work.generation() && !row.state().equals(ManifestRow.FAILED)) {
+        for (ManifestRow row : manifest) {
+            if (force) {
+                if (row.generation() == generation && !row.state().equals(ManifestRow.FAILED)) {
                     done.add(row.objectKey() + "\n" + row.etag());
                 }
             } else if (row.state().equals(ManifestRow.ACTIVE)) {
                 done.add(row.objectKey() + "\n" + row.etag());
             }
         }
-        pending.clear();
-        for (SourceObject object : listed) {
-            if (!done.contains(object.key() + "\n" + object.etag())) {
-                pending.add(object);
-            }
-        }
-        objects.fetchAhead(List.copyOf(pending));
-        executionContext.putLong("listed", listed.size());
-        executionContext.putLong("pendingAtOpen", pending.size());
-        progress.listed(pending.size());
+        return listed.stream().filter(object -> !done.contains(object.key() + "\n" + object.etag())).toList();
     }
 
     @Override
