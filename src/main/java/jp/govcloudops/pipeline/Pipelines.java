@@ -85,7 +85,7 @@ public class Pipelines {
         try (RunLock.Held lock = runLock.acquire("ingest", lockWait)) {
             long objects;
             NewObjects.Probe probe = probe(parameters, out, failure);
-            if (probe != null && probe.pending() == 0) {
+            if (probe != null && !probe.anyNew()) {
                 // Most runs of the day: no job launch, no derivation; only the outbox, for a mail that failed before.
                 out.printf("ingest: nothing new in %d date folders of %s..%s%n", probe.folders(), parameters.from(),
                         parameters.to());

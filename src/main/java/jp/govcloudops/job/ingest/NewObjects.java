@@ -30,29 +30,33 @@ public class NewObjects {
         this.store = store;
     }
 
-    /** What the listing found: the date folders listed and the objects in them the manifest does not have. */
-    public record Probe(int folders, long pending) {
+    /**
+     * What the listing found: the date folders listed and whether one of them holds an object the manifest does
+     * not have. The listing stops at the first such folder, since the job then lists them all again.
+     */
+    public record Probe(int folders, boolean anyNew) {
     }
 
-    /** Lists the date folders of {@code parameters} (not a --force run) and counts what is not yet read. */
+    /** Lists the date folders of {@code parameters} (read as a run without --force) until one holds a new object. */
     public Probe probe(IngestParameters parameters) {
         int folders = 0;
-        long pending = 0;
         for (String location : parameters.sources()) {
             ObjectSource source = sources.get(location);
             List<LogPartition> listed = discovery.discover(parameters, location).stream()
                     .filter(AwsLogsLayout.Discovered::folderListed).map(AwsLogsLayout.Discovered::partition).toList();
             List<Long> ids = store.ensurePartitions(listed);
             for (int i = 0; i < listed.size(); i++) {
+                folders++;
                 try {
-                    pending += PendingObjectReader.pending(source.listObjects(listed.get(i).folderPrefix()),
-                            store.manifest(ids.get(i)), false, 0).size();
+                    if (!PendingObjectReader.pending(source.listObjects(listed.get(i).folderPrefix()),
+                            store.manifest(ids.get(i)), false, 0).isEmpty()) {
+                        return new Probe(folders, true);
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot list " + source.location() + listed.get(i).folderPrefix(), e);
                 }
             }
-            folders += listed.size();
         }
-        return new Probe(folders, pending);
+        return new Probe(folders, false);
     }
 }
