@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
         exitCodeOnExecutionException = ExitCodes.FAILURE,
         description = "Nightly and monthly operations for a Government Cloud (ガバメントクラウド) AWS estate.",
         subcommands = {NightlyCommand.class, ReprocessCommand.class, StatusCommand.class, QueryCommand.class,
-                SampleDataCommand.class, DemoCommand.class, WorkerCommand.class, ReportCommand.class,
+                SampleDataCommand.class, DemoCommand.class, WorkerCommand.class, ReportCommand.class, ServeCommand.class,
+                UserCommand.class,
                 EffortCommand.class, IncidentCommand.class, InquiryCommand.class, RiskCommand.class,
                 CostIngestCommand.class, CostCheckCommand.class, FindingsCommand.class, VerifyTrailCommand.class,
                 HelpCommand.class},
@@ -117,6 +118,17 @@ public class GovcloudCli {
 
     /** Starts the application context with the global options applied, runs {@code work}, closes the context. */
     public <T> T withContext(Function<ConfigurableApplicationContext, T> work, String... extraProperties) {
+        try (ConfigurableApplicationContext context = start(WebApplicationType.NONE, List.of(), extraProperties)) {
+            return work.apply(context);
+        }
+    }
+
+    /**
+     * Starts a context with the global options applied. Only {@code serve} asks for a servlet context (with its
+     * extra configuration); every other command runs without a web server.
+     */
+    ConfigurableApplicationContext start(WebApplicationType type, List<Class<?>> extraSources,
+            String... extraProperties) {
         List<String> properties = new ArrayList<>();
         if (database != null) {
             properties.add("--spring.datasource.url=" + database);
@@ -133,6 +145,8 @@ public class GovcloudCli {
         if (quiet) {
             properties.add("--govcloud.progress.enabled=false");
         }
+        // application.yml keeps every other command off the web (spring.main.web-application-type: none).
+        properties.add("--spring.main.web-application-type=" + type.name().toLowerCase(java.util.Locale.ROOT));
         properties.addAll(List.of(extraProperties));
         LoggingSystem logging = LoggingSystem.get(GovcloudCli.class.getClassLoader());
         for (String logger : SPRING_FAILURE_LOGGERS) {
@@ -142,12 +156,11 @@ public class GovcloudCli {
         // Until logback-spring.xml is read (it sends the traces to the log file, if there is one), the logging
         // defaults would print them on stdout.
         logging.setLogLevel(FAILURE_TRACE.getName(), LogLevel.OFF);
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(GovcloudOpsApplication.class)
-                .web(WebApplicationType.NONE)
+        return new SpringApplicationBuilder(GovcloudOpsApplication.class)
+                .sources(extraSources.toArray(new Class<?>[0]))
+                .web(type)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .run(properties.toArray(new String[0]))) {
-            return work.apply(context);
-        }
+                .run(properties.toArray(new String[0]));
     }
 }

@@ -13,6 +13,7 @@ import jp.govcloudops.detect.rule.Severity;
 import jp.govcloudops.records.WorkCategory;
 import jp.govcloudops.report.render.ReportFormat;
 import jp.govcloudops.source.LogType;
+import jp.govcloudops.web.user.ConsoleRole;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -69,6 +70,7 @@ final class Usage {
         commandLine.registerConverter(Severity.class, converter(Severity::parse, null));
         commandLine.registerConverter(FindingStatus.class, converter(FindingStatus::parse, null));
         commandLine.registerConverter(ReportFormat.class, converter(ReportFormat::of, null));
+        commandLine.registerConverter(ConsoleRole.class, converter(ConsoleRole::parse, null));
         commandLine.registerConverter(WorkCategory.class, text -> WorkCategory.fromLabel(text).orElseThrow(() ->
                 new TypeConversionException("'" + text + "' is not one of " + String.join("、",
                         WorkCategory.labels()))));

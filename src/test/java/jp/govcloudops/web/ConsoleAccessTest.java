@@ -1,0 +1,176 @@
+package jp.govcloudops.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Who may reach what, over real HTTP against the started console: every page and action refuses an anonymous user
+ * and a 閲覧者 where it must, a 運用者's change is stored with its audit line, secure headers and cookie, CSRF,
+ * and the lock-out. One server for the class.
+ */
+class ConsoleAccessTest {
+
+    @TempDir
+    static Path dir;
+
+    static ConsoleServer server;
+
+    @BeforeAll
+    static void start() {
+        server = new ConsoleServer(dir, "--govcloud.web.max-failed-logins=3");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    static List<String> pages() {
+        long id = server.highFinding;
+        return List.of("/", "/findings", "/findings/" + id, "/status", "/cost", "/records", "/reports", "/audit",
+                "/admin", "/findings?severity=HIGH&sort=severity&desc=true");
+    }
+
+    /** Every action, with a form that would change something if it were accepted. */
+    static Map<String, Map<String, String>> actions() {
+        return Map.of(
+                "/findings/" + server.highFinding + "/status", Map.of("status", "FALSE_POSITIVE", "note", "x"),
+                "/records/effort", Map.of("date", "2026-11-02", "hours", "1.5", "category", "定常監視",
+                        "person", "誰か"),
+                "/records/import", Map.of("kind", "effort"),
+                "/reports", Map.of("month", "2026-10", "format", "html"));
+    }
+
+    @Test
+    void anonymousRequestsGoToTheLoginPageOrAreRefused() throws Exception {
+        HttpSession anonymous = new HttpSession(server.base);
+        for (String page : pages()) {
+            HttpResponse<String> response = anonymous.get(page);
+            assertThat(response.statusCode()).as(page).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location")).as(page).hasValueSatisfying(
+                    location -> assertThat(location).endsWith("/login"));
+        }
+        assertThat(anonymous.get("/api/findings").statusCode()).isEqualTo(401);
+        assertThat(anonymous.get("/reports/monthly-report-2026-10.pdf").statusCode()).isEqualTo(302);
+        for (var action : actions().entrySet()) {
+            // Without a session there is no valid token: refused before anything is read.
+            assertThat(anonymous.post(action.getKey(), action.getValue()).statusCode()).as(action.getKey())
+                    .isEqualTo(403);
+            // With the token of an anonymous session (from the login page): sent to the login page.
+            HttpResponse<String> withToken = anonymous.postWithToken("/login", action.getKey(), action.getValue());
+            assertThat(withToken.statusCode()).as(action.getKey()).isEqualTo(302);
+            assertThat(withToken.headers().firstValue("Location").orElse("")).endsWith("/login");
+        }
+        assertThat(anonymous.get("/login").statusCode()).isEqualTo(200);
+        assertThat(anonymous.get("/health").body()).contains("\"UP\"");
+        assertThat(anonymous.get("/console/console.css").statusCode()).isEqualTo(200);
+        assertUnchanged();
+    }
+
+    @Test
+    void aViewerReadsEveryPageButChangesNothing() throws Exception {
+        HttpSession viewer = HttpSession.signedIn(server.base, ConsoleServer.VIEWER, ConsoleServer.PASSWORD);
+        for (String page : pages()) {
+            int expected = page.equals("/admin") ? 403 : 200;
+            assertThat(viewer.get(page).statusCode()).as(page).isEqualTo(expected);
+        }
+        assertThat(viewer.get("/api/findings").body()).contains("\"ruleId\":\"root-sign-in\"");
+        // No change form is offered to a viewer ...
+        assertThat(viewer.get("/findings/" + server.highFinding).body()).doesNotContain("status-form");
+        // ... and a forged one, with the session's valid token, is refused.
+        for (var action : actions().entrySet()) {
+            assertThat(viewer.postWithToken("/findings", action.getKey(), action.getValue()).statusCode())
+                    .as(action.getKey()).isEqualTo(403);
+        }
+        assertUnchanged();
+    }
+
+    @Test
+    void anOperatorsStatusChangeIsStoredWithItsAuditLine() throws Exception {
+        HttpSession operator = HttpSession.signedIn(server.base, ConsoleServer.OPERATOR, ConsoleServer.PASSWORD);
+        assertThat(operator.get("/admin").statusCode()).isEqualTo(403);
+        // Without the token the change is refused, even signed in.
+        assertThat(operator.post("/findings/" + server.lowFinding + "/status", Map.of("status", "RESOLVED"))
+                .statusCode()).isEqualTo(403);
+        assertThat(server.status(server.lowFinding)).isEqualTo("NEW");
+
+        HttpResponse<String> changed = operator.postWithToken("/findings/" + server.lowFinding,
+                "/findings/" + server.lowFinding + "/status", Map.of("status", "MONITORING", "note", "様子を見る"));
+        assertThat(changed.statusCode()).isEqualTo(302);
+        assertThat(server.status(server.lowFinding)).isEqualTo("MONITORING");
+        assertThat(server.jdbc().queryForObject("SELECT changed_by FROM finding_status_history WHERE finding_id = ?",
+                String.class, server.lowFinding)).isEqualTo(ConsoleServer.OPERATOR);
+        Map<String, Object> audit = server.jdbc().queryForMap("SELECT username, address, action, detail"
+                + " FROM console_audit WHERE target = ?", "finding:" + server.lowFinding);
+        assertThat(audit).containsEntry("USERNAME", ConsoleServer.OPERATOR).containsEntry("ADDRESS", "127.0.0.1")
+                .containsEntry("ACTION", "finding.status").containsEntry("DETAIL", "NEW → MONITORING: 様子を見る");
+        String page = operator.get("/findings/" + server.lowFinding).body();
+        assertThat(page).contains("経過観察").contains("様子を見る").contains(ConsoleServer.OPERATOR);
+        assertThat(operator.get("/audit").body()).contains("finding.status").contains("127.0.0.1");
+    }
+
+    @Test
+    void anAdministratorSeesTheUsersButNoPasswordHash() throws Exception {
+        HttpSession admin = HttpSession.signedIn(server.base, ConsoleServer.ADMIN, ConsoleServer.PASSWORD);
+        String page = admin.get("/admin").body();
+        assertThat(page).contains(ConsoleServer.VIEWER, ConsoleServer.OPERATOR, "閲覧者", "運用者");
+        assertThat(page).doesNotContain("$2a$");
+    }
+
+    @Test
+    void responsesCarrySecureHeadersAndTheSessionCookieIsHttpOnlyAndSameSite() throws Exception {
+        HttpSession session = new HttpSession(server.base);
+        HttpResponse<String> login = session.get("/login");
+        assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(login.headers().firstValue("Content-Security-Policy").orElse(""))
+                .contains("default-src 'self'", "frame-ancestors 'none'");
+        assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(login.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        HttpResponse<String> signIn = session.login(ConsoleServer.VIEWER, ConsoleServer.PASSWORD);
+        String cookie = signIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow();
+        assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict");
+        // The session id changes at sign-in (no fixation) and never appears in a URL.
+        assertThat(signIn.headers().firstValue("Location").orElse("")).doesNotContain("jsessionid");
+    }
+
+    @Test
+    void repeatedWrongPasswordsLockTheUserEvenAgainstTheRightOne() throws Exception {
+        server.context.getBean(jp.govcloudops.web.user.ConsoleUsers.class).add("locked-out",
+                ConsoleServer.PASSWORD.toCharArray(), jp.govcloudops.web.user.ConsoleRole.VIEWER, "test", "test");
+        HttpSession session = new HttpSession(server.base);
+        for (int i = 0; i < 3; i++) {
+            assertThat(session.login("locked-out", "wrong-password-" + i).headers().firstValue("Location")
+                    .orElse("")).endsWith("/login?error");
+        }
+        assertThat(session.login("locked-out", ConsoleServer.PASSWORD).headers().firstValue("Location").orElse(""))
+                .endsWith("/login?error");
+        assertThat(server.jdbc().queryForList("SELECT action FROM console_audit WHERE username = 'locked-out'",
+                String.class)).containsSubsequence("login.failed", "login.failed", "login.failed", "user.locked",
+                        "login.refused-locked");
+        // user passwd unlocks.
+        server.context.getBean(jp.govcloudops.web.user.ConsoleUsers.class).changePassword("locked-out",
+                (ConsoleServer.PASSWORD + "2").toCharArray(), null, "test", "test");
+        assertThat(session.login("locked-out", ConsoleServer.PASSWORD + "2").headers().firstValue("Location")
+                .orElse("")).doesNotContain("error");
+    }
+
+    private static void assertUnchanged() throws Exception {
+        assertThat(server.status(server.highFinding)).isEqualTo("NEW");
+        assertThat(server.jdbc().queryForObject("SELECT COUNT(*) FROM work_effort", Integer.class)).isZero();
+        assertThat(!Files.exists(server.reports) || Files.list(server.reports).findAny().isEmpty()).isTrue();
+    }
+}
