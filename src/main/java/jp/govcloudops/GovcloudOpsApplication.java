@@ -24,6 +24,6 @@ import org.springframework.context.annotation.FilterType;
 public class GovcloudOpsApplication {
 
     public static void main(String[] args) {
-        System.exit(GovcloudCli.execute(args));
+        System.exit(GovcloudCli.execute(GovcloudOpsApplication.class, args));
     }
 }

@@ -1,5 +1,6 @@
 package jp.govcloudops.aggregate;
 
+import jp.govcloudops.calendar.UtcTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package jp.govcloudops.aggregate;
 
+import jp.govcloudops.calendar.UtcTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;

@@ -8,20 +8,16 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
-import jp.govcloudops.config.GovcloudProperties;
 import jp.govcloudops.job.report.ReportLauncher;
 import jp.govcloudops.job.report.ReportParameters;
+import jp.govcloudops.pipeline.ExitCodes;
+import jp.govcloudops.pipeline.Pipelines;
 import jp.govcloudops.records.OperatorRecordsImport;
 import jp.govcloudops.report.render.ReportFormat;
 import org.springframework.batch.core.BatchStatus;
-import jp.govcloudops.job.ingest.IngestParameters;
-import jp.govcloudops.source.LogType;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -107,15 +103,9 @@ public class DemoCommand implements Callable<Integer> {
         int exit = ExitCodes.OK;
         out.printf("demo: the sample month %s from %s%n", month, sample.toAbsolutePath());
         try {
-            List<String> sources = context.getBean(GovcloudProperties.class).sources();
-            exit = NightlyCommand.worst(exit, IngestRun.run(context, new IngestParameters(first, last,
-                    EnumSet.allOf(LogType.class), Set.of(), false, sources, 1), Duration.ofMinutes(1), out));
             // The month's folder dates hold its JST days from 09:00 on the 1st on; the next month's first folder
             // holds only events of the next month's first JST morning, so it is not read.
-            for (NightlyStage stage : context.getBeansOfType(NightlyStage.class).values().stream()
-                    .sorted(Comparator.comparingInt(NightlyStage::getOrder)).toList()) {
-                exit = NightlyCommand.worst(exit, stage.runRange(first, last, out));
-            }
+            exit = context.getBean(Pipelines.class).runNightlyRange(first, last, Duration.ofMinutes(1), out);
         } catch (Exception e) {
             out.println("demo FAILED: " + root.failure(e));
             return ExitCodes.FAILURE;

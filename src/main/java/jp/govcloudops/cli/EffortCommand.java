@@ -7,14 +7,15 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.concurrent.Callable;
 
+import jp.govcloudops.pipeline.ExitCodes;
 import jp.govcloudops.records.OperatorRecordsImport;
 import jp.govcloudops.records.WorkCategory;
 import jp.govcloudops.records.WorkEffort;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 @Command(name = "effort", mixinStandardHelpOptions = true,
         description = {"Work effort records (作業実績) for the monthly report: import a CSV file or add one entry.",

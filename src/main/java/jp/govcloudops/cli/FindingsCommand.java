@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import jp.govcloudops.config.GovcloudProperties;
+import jp.govcloudops.config.Severity;
 import jp.govcloudops.detect.DetectionService;
 import jp.govcloudops.detect.FindingMails;
 import jp.govcloudops.detect.FindingStatus;
 import jp.govcloudops.detect.FindingStore;
-import jp.govcloudops.detect.rule.Severity;
+import jp.govcloudops.pipeline.ExitCodes;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;

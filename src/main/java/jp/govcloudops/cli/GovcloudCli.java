@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-import jp.govcloudops.GovcloudOpsApplication;
+import jp.govcloudops.pipeline.ExitCodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
@@ -14,13 +14,13 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The {@code govcloud-ops} command. Global options may stand before or after the command name. Commands that
@@ -53,7 +53,7 @@ public class GovcloudCli {
             "org.springframework.context.annotation.AnnotationConfigApplicationContext");
 
     /** Where the full trace of a failure goes: the log file only (see logback-spring.xml). */
-    private static final Logger FAILURE_TRACE = LoggerFactory.getLogger("jp.govcloudops.FailureTrace");
+    private static final Logger FAILURE_TRACE = LoggerFactory.getLogger("jp.govcloudops.cli.FailureTrace");
 
     @Option(names = "--source", scope = ScopeType.INHERIT, paramLabel = "LOCATION",
             description = "Log location: s3://bucket/prefix or a local directory with the same key layout."
@@ -82,8 +82,15 @@ public class GovcloudCli {
     @Spec
     CommandSpec spec;
 
-    public static int execute(String... args) {
-        CommandLine commandLine = new CommandLine(new GovcloudCli());
+    /** The application whose context the commands start, given by its main class: cli imports nothing above it. */
+    private final Class<?> application;
+
+    public GovcloudCli(Class<?> application) {
+        this.application = application;
+    }
+
+    public static int execute(Class<?> application, String... args) {
+        CommandLine commandLine = new CommandLine(new GovcloudCli(application));
         Usage.registerConverters(commandLine);
         commandLine.setParameterExceptionHandler(Usage::report);
         GovcloudCli root = commandLine.getCommand();
@@ -145,8 +152,6 @@ public class GovcloudCli {
         if (quiet) {
             properties.add("--govcloud.progress.enabled=false");
         }
-        // application.yml keeps every other command off the web (spring.main.web-application-type: none).
-        properties.add("--spring.main.web-application-type=" + type.name().toLowerCase(java.util.Locale.ROOT));
         properties.addAll(List.of(extraProperties));
         LoggingSystem logging = LoggingSystem.get(GovcloudCli.class.getClassLoader());
         for (String logger : SPRING_FAILURE_LOGGERS) {
@@ -156,7 +161,7 @@ public class GovcloudCli {
         // Until logback-spring.xml is read (it sends the traces to the log file, if there is one), the logging
         // defaults would print them on stdout.
         logging.setLogLevel(FAILURE_TRACE.getName(), LogLevel.OFF);
-        return new SpringApplicationBuilder(GovcloudOpsApplication.class)
+        return new SpringApplicationBuilder(application)
                 .sources(extraSources.toArray(new Class<?>[0]))
                 .web(type)
                 .bannerMode(Banner.Mode.OFF)

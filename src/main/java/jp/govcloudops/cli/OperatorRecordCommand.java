@@ -6,14 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import jp.govcloudops.pipeline.ExitCodes;
 import jp.govcloudops.records.OperatorRecordsImport;
 import jp.govcloudops.records.RecordImportException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * A kind of operator record (作業実績, 障害・インシデント, 問合せ対応, 課題・リスク): the command names it, and its

@@ -3,6 +3,7 @@ package jp.govcloudops.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
+import jp.govcloudops.pipeline.ExitCodes;
 import jp.govcloudops.store.ReadOnlyQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

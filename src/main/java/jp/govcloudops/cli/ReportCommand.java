@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import jp.govcloudops.config.ReportProperties;
 import jp.govcloudops.job.report.ReportLauncher;
 import jp.govcloudops.job.report.ReportParameters;
+import jp.govcloudops.pipeline.ExitCodes;
 import jp.govcloudops.report.render.ReportFormat;
 import org.springframework.batch.core.BatchStatus;
 import picocli.CommandLine.Command;

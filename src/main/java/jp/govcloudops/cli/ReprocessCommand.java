@@ -12,6 +12,8 @@ import java.util.concurrent.Callable;
 
 import jp.govcloudops.config.GovcloudProperties;
 import jp.govcloudops.job.ingest.IngestParameters;
+import jp.govcloudops.pipeline.ExitCodes;
+import jp.govcloudops.pipeline.IngestRun;
 import jp.govcloudops.source.LogType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,7 +62,7 @@ public class ReprocessCommand implements Callable<Integer> {
             IngestParameters parameters = new IngestParameters(from, to, types, new HashSet<>(accounts), force,
                     context.getBean(GovcloudProperties.class).sources(), 1);
             try {
-                return IngestRun.run(context, parameters, lockWait, out);
+                return context.getBean(IngestRun.class).run(parameters, lockWait, out);
             } catch (Exception e) {
                 out.println("reprocess FAILED: " + root.failure(e));
                 return ExitCodes.FAILURE;

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import jp.govcloudops.pipeline.ExitCodes;
 import jp.govcloudops.sample.ObjectSink;
 import jp.govcloudops.sample.PlantedIncident;
 import jp.govcloudops.sample.SampleCalendar;

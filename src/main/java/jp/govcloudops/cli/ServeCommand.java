@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import jp.govcloudops.pipeline.ExitCodes;
 import jp.govcloudops.config.WebProperties;
 import jp.govcloudops.web.console.WebConsole;
 import org.springframework.boot.WebApplicationType;
@@ -40,7 +41,7 @@ public class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        List<String> properties = new ArrayList<>();
+        List<String> properties = new ArrayList<>(WebConsole.PROPERTIES);
         if (port != null) {
             properties.add("--govcloud.web.port=" + port);
         }

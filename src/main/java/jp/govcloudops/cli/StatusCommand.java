@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import jp.govcloudops.pipeline.ExitCodes;
 import jp.govcloudops.store.StatusReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

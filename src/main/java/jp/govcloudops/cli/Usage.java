@@ -8,17 +8,18 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 
+import jp.govcloudops.config.Severity;
 import jp.govcloudops.detect.FindingStatus;
-import jp.govcloudops.detect.rule.Severity;
+import jp.govcloudops.pipeline.ExitCodes;
 import jp.govcloudops.records.WorkCategory;
 import jp.govcloudops.report.render.ReportFormat;
 import jp.govcloudops.source.LogType;
 import jp.govcloudops.web.user.ConsoleRole;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * Usage errors (exit 64): what picocli finds while parsing and what commands check after it (an option conflict,

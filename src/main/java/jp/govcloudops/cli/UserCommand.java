@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 
+import jp.govcloudops.pipeline.ExitCodes;
 import jp.govcloudops.web.audit.AuditLog;
 import jp.govcloudops.web.user.ConsoleRole;
 import jp.govcloudops.web.user.ConsoleUsers;

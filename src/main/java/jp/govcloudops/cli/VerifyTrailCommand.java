@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import jp.govcloudops.config.GovcloudProperties;
 import jp.govcloudops.integrity.TrailIntegrityCheck;
 import jp.govcloudops.job.RunLock;
+import jp.govcloudops.pipeline.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -60,7 +61,7 @@ public class VerifyTrailCommand implements Callable<Integer> {
                 TrailIntegrityCheck.Outcome outcome = context.getBean(TrailIntegrityCheck.class).run(
                         new TrailIntegrityCheck.Scope(from, to, new HashSet<>(accounts), new HashSet<>(regions),
                                 locations), out);
-                out.println(jp.govcloudops.integrity.TrailIntegrityStage.summary(from, to, outcome));
+                out.println(jp.govcloudops.pipeline.TrailIntegrityStage.summary(from, to, outcome));
                 out.flush();
                 return outcome.wrong() ? ExitCodes.COMPLETED_WITH_GAPS : ExitCodes.OK;
             } catch (RunLock.ConcurrentRunException e) {

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import jp.govcloudops.config.DistributedProperties;
+import jp.govcloudops.pipeline.ExitCodes;
 import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;

@@ -158,15 +158,15 @@ public record DetectionProperties(
                 + " INFORMATIONAL, LOW, MEDIUM, HIGH or CRITICAL")
         public boolean isMinSeverityKnown() {
             try {
-                jp.govcloudops.detect.rule.Severity.parse(minSeverity);
+                jp.govcloudops.config.Severity.parse(minSeverity);
                 return true;
             } catch (IllegalArgumentException e) {
                 return false;
             }
         }
 
-        public jp.govcloudops.detect.rule.Severity severityThreshold() {
-            return jp.govcloudops.detect.rule.Severity.parse(minSeverity);
+        public jp.govcloudops.config.Severity severityThreshold() {
+            return jp.govcloudops.config.Severity.parse(minSeverity);
         }
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import jp.govcloudops.aggregate.UtcTime;
+import jp.govcloudops.calendar.UtcTime;
 import jp.govcloudops.config.DetectionProperties;
 import jp.govcloudops.config.GovcloudProperties;
 import org.slf4j.Logger;

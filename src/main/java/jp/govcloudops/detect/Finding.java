@@ -3,7 +3,7 @@ package jp.govcloudops.detect;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
-import jp.govcloudops.detect.rule.Severity;
+import jp.govcloudops.config.Severity;
 
 /**
  * A finding as a detector derives it from stored data. Times are UTC store timestamps; {@code eventDay} is the

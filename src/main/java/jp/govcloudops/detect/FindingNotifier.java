@@ -6,7 +6,7 @@ import java.util.List;
 
 import jp.govcloudops.config.DetectionProperties;
 import jp.govcloudops.config.GovcloudProperties;
-import jp.govcloudops.detect.rule.Severity;
+import jp.govcloudops.config.Severity;
 import jp.govcloudops.notify.MailOutbox;
 import jp.govcloudops.notify.OutgoingMail;
 import org.slf4j.Logger;

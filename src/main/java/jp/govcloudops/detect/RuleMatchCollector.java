@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 
 import jp.govcloudops.aggregate.ObjectAnalyzer;
 import jp.govcloudops.aggregate.ObjectContribution;
-import jp.govcloudops.aggregate.UtcTime;
+import jp.govcloudops.calendar.UtcTime;
 import jp.govcloudops.detect.rule.CloudTrailRuleIndex;
 import jp.govcloudops.detect.rule.Rule;
 import jp.govcloudops.format.cloudtrail.CloudTrailEvent;

@@ -3,7 +3,7 @@ package jp.govcloudops.format;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import jp.govcloudops.format.flowlog.IpV4;
+import jp.govcloudops.format.IpV4;
 
 /**
  * IP address literals as bytes, parsed here rather than by {@code InetAddress.getByName}: given a name or a

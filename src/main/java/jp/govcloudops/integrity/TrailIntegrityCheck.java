@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
-import jp.govcloudops.aggregate.UtcTime;
+import jp.govcloudops.calendar.UtcTime;
 import jp.govcloudops.config.GovcloudProperties;
 import jp.govcloudops.config.IntegrityProperties;
 import jp.govcloudops.detect.DetectionWindow;

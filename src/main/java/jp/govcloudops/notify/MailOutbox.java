@@ -3,7 +3,7 @@ package jp.govcloudops.notify;
 import java.time.LocalDateTime;
 import java.util.List;
 
-import jp.govcloudops.aggregate.UtcTime;
+import jp.govcloudops.calendar.UtcTime;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import jp.govcloudops.aggregate.ObjectContribution;
-import jp.govcloudops.aggregate.UtcTime;
+import jp.govcloudops.calendar.UtcTime;
 import jp.govcloudops.ingest.IngestedObject;
 import jp.govcloudops.ingest.PartitionWork;
 import jp.govcloudops.ingest.QuarantineEntry;

@@ -72,7 +72,7 @@ class FlowHourlyTest {
 
     private static String boundary(NetworkBoundaries boundaries, String address) {
         return (address.contains(":") || address.equals("-") ? boundaries.ofText(address)
-                : boundaries.ofV4((int) jp.govcloudops.format.flowlog.IpV4.parse(address))).name();
+                : boundaries.ofV4((int) jp.govcloudops.format.IpV4.parse(address))).name();
     }
 
     private static long epochHour(Object hour) {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 
 import jp.govcloudops.config.NetworkProperties;
-import jp.govcloudops.format.flowlog.IpV4;
+import jp.govcloudops.format.IpV4;
 import org.junit.jupiter.api.Test;
 
 class NetworkBoundariesTest {

@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.govcloudops.GovcloudOpsApplication;
+import jp.govcloudops.pipeline.ExitCodes;
 import jp.govcloudops.support.OwnerOnly;
 import jp.govcloudops.support.TestStore;
 import org.apache.pdfbox.Loader;
@@ -37,7 +39,7 @@ class DemoCommandTest {
     @Test
     void theDemoRendersTheSampleMonthWithItsOperatorRecords(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("demo");
-        assertThat(GovcloudCli.execute("demo", "--out=" + out)).isEqualTo(ExitCodes.OK);
+        assertThat(GovcloudCli.execute(GovcloudOpsApplication.class, "demo", "--out=" + out)).isEqualTo(ExitCodes.OK);
         Path pdf = out.resolve("reports/monthly-report-2026-10.pdf");
         assertThat(pdf).exists();
         String text;

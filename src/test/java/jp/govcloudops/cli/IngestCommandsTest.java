@@ -7,8 +7,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import jp.govcloudops.support.LogTree;
+import jp.govcloudops.pipeline.ExitCodes;
 import jp.govcloudops.support.CliRun;
+import jp.govcloudops.support.LogTree;
 import jp.govcloudops.support.TestStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

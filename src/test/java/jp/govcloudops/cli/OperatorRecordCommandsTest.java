@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import jp.govcloudops.pipeline.ExitCodes;
 import jp.govcloudops.support.CliRun;
 import jp.govcloudops.support.TestStore;
 import org.junit.jupiter.api.Test;

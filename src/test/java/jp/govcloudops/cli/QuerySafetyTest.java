@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import jp.govcloudops.pipeline.ExitCodes;
 import jp.govcloudops.store.H2FileStore;
 import jp.govcloudops.store.StoreCredentials;
 import jp.govcloudops.support.CliRun;

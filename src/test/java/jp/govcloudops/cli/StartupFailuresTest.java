@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import jp.govcloudops.pipeline.ExitCodes;
 import jp.govcloudops.support.ChildJvm;
 import jp.govcloudops.support.CliRun;
 import jp.govcloudops.support.S3TestServer;

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import jp.govcloudops.GovcloudOpsApplication;
+import jp.govcloudops.pipeline.ExitCodes;
 import jp.govcloudops.support.CliRun;
 import jp.govcloudops.support.TestStore;
 import org.junit.jupiter.api.Test;
@@ -97,7 +99,7 @@ class UsageErrorsTest {
     @Test
     void everyCommandsHelpListsTheExitCodesAndHelpCommandShowsIt() {
         List<List<String>> paths = new ArrayList<>();
-        collect(new CommandLine(new GovcloudCli()), new ArrayList<>(), paths);
+        collect(new CommandLine(new GovcloudCli(GovcloudOpsApplication.class)), new ArrayList<>(), paths);
         assertThat(paths).as("every command and subcommand").hasSizeGreaterThan(20);
         for (List<String> path : paths) {
             List<String> args = new ArrayList<>(path);

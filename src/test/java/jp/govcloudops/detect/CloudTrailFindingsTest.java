@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import jp.govcloudops.calendar.ServiceHours;
-import jp.govcloudops.detect.rule.Severity;
+import jp.govcloudops.config.Severity;
 import jp.govcloudops.support.TestStore;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

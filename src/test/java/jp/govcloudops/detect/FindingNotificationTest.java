@@ -17,7 +17,7 @@ import java.util.Map;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import jp.govcloudops.notify.MailStage;
+import jp.govcloudops.pipeline.MailStage;
 import jp.govcloudops.support.CliRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,7 +102,7 @@ class FindingNotificationTest {
             String high = cli(store, "findings", "list", "--from=2025-06-02", "--to=2025-06-02", "--severity=HIGH").out();
             assertThat(high).contains("CloudTrail ログ記録の停止").contains("1 件").doesNotContain("権限のない");
 
-            long id = store.bean(FindingStore.class).list(DAY, DAY, jp.govcloudops.detect.rule.Severity.CRITICAL, false)
+            long id = store.bean(FindingStore.class).list(DAY, DAY, jp.govcloudops.config.Severity.CRITICAL, false)
                     .get(0).id();
             assertThat(cli(store, "findings", "set-status", Long.toString(id), "対応中", "--note=担当者に確認中").out())
                     .contains("未対応 → 対応中");

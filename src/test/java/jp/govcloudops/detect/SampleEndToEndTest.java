@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import jp.govcloudops.detect.rule.Severity;
+import jp.govcloudops.config.Severity;
 import jp.govcloudops.sample.SampleGenerator;
 import jp.govcloudops.sample.SampleOptions;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-import jp.govcloudops.detect.rule.Severity;
+import jp.govcloudops.config.Severity;
 import jp.govcloudops.format.Decompression;
 import jp.govcloudops.support.SharedDatasets;
 import org.junit.jupiter.api.Test;

@@ -13,6 +13,7 @@ import java.util.Set;
 import jp.govcloudops.GovcloudOpsApplication;
 import jp.govcloudops.job.ingest.IngestLauncher;
 import jp.govcloudops.job.ingest.IngestParameters;
+import jp.govcloudops.pipeline.DetectionStage;
 import jp.govcloudops.source.LogType;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -10,12 +10,12 @@ import java.nio.file.Path;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 
-import jp.govcloudops.cli.ExitCodes;
 import jp.govcloudops.integrity.digest.DigestFile;
 import jp.govcloudops.integrity.digest.DigestParser;
 import jp.govcloudops.integrity.signature.PublicKeyEntry;
 import jp.govcloudops.integrity.signature.PublicKeyFile;
 import jp.govcloudops.integrity.signature.RsaKeys;
+import jp.govcloudops.pipeline.ExitCodes;
 import jp.govcloudops.support.CliRun;
 import jp.govcloudops.support.TestStore;
 import org.junit.jupiter.api.Test;

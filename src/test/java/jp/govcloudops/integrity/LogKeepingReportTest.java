@@ -6,8 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-import jp.govcloudops.cli.ExitCodes;
+import jp.govcloudops.GovcloudOpsApplication;
 import jp.govcloudops.cli.GovcloudCli;
+import jp.govcloudops.pipeline.ExitCodes;
 import jp.govcloudops.support.CliRun;
 import jp.govcloudops.support.TestStore;
 import org.apache.pdfbox.Loader;
@@ -35,7 +36,7 @@ class LogKeepingReportTest {
     @Test
     void theLogManagementSectionSaysWhetherTheTrailCanBeTrusted() throws Exception {
         Path sample = tmp.resolve("sample");
-        assertThat(GovcloudCli.execute("sample-data", "--from=2026-10-05", "--to=2026-10-06", "--scale=0.05",
+        assertThat(GovcloudCli.execute(GovcloudOpsApplication.class, "sample-data", "--from=2026-10-05", "--to=2026-10-06", "--scale=0.05",
                 "--seed=11", "--out=" + sample)).isEqualTo(ExitCodes.OK);
         Path day = sample.resolve("logs/AWSLogs/527461930384/CloudTrail/ap-northeast-1/2026/10/05");
         Path deleted;

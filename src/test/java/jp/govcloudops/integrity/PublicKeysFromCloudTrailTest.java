@@ -3,17 +3,16 @@ package jp.govcloudops.integrity;
 import static jp.govcloudops.integrity.TrailIntegrityCommandTest.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpServer;
-import jp.govcloudops.cli.ExitCodes;
+import jp.govcloudops.GovcloudOpsApplication;
 import jp.govcloudops.cli.GovcloudCli;
+import jp.govcloudops.pipeline.ExitCodes;
 import jp.govcloudops.support.CliRun;
 import jp.govcloudops.support.TestStore;
 import org.junit.jupiter.api.AfterEach;
@@ -63,7 +62,7 @@ class PublicKeysFromCloudTrailTest {
     @Test
     void fetchedKeysAreKeptInTheStore() throws Exception {
         Path sample = tmp.resolve("sample");
-        assertThat(GovcloudCli.execute("sample-data", "--from=2026-10-05", "--to=2026-10-05", "--scale=0.05",
+        assertThat(GovcloudCli.execute(GovcloudOpsApplication.class, "sample-data", "--from=2026-10-05", "--to=2026-10-05", "--scale=0.05",
                 "--seed=9", "--out=" + sample)).isEqualTo(ExitCodes.OK);
         JsonNode key = new ObjectMapper().readTree(sample.resolve("keys/cloudtrail-public-keys.json").toFile())
                 .path("PublicKeyList").get(0);

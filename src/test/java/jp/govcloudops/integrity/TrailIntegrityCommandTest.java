@@ -20,8 +20,9 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
-import jp.govcloudops.cli.ExitCodes;
+import jp.govcloudops.GovcloudOpsApplication;
 import jp.govcloudops.cli.GovcloudCli;
+import jp.govcloudops.pipeline.ExitCodes;
 import jp.govcloudops.support.CliRun;
 import jp.govcloudops.support.TestStore;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +48,7 @@ class TrailIntegrityCommandTest {
 
     @BeforeAll
     static void generate() {
-        assertThat(GovcloudCli.execute("sample-data", "--from=2026-10-05", "--to=2026-10-06", "--scale=0.05",
+        assertThat(GovcloudCli.execute(GovcloudOpsApplication.class, "sample-data", "--from=2026-10-05", "--to=2026-10-06", "--scale=0.05",
                 "--seed=11", "--out=" + sampleDir.resolve("sample"))).isEqualTo(ExitCodes.OK);
     }
 

@@ -9,8 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import jp.govcloudops.cli.ExitCodes;
+import jp.govcloudops.GovcloudOpsApplication;
 import jp.govcloudops.cli.GovcloudCli;
+import jp.govcloudops.pipeline.ExitCodes;
 import jp.govcloudops.support.CliRun;
 import jp.govcloudops.support.S3TestServer;
 import jp.govcloudops.support.TestStore;
@@ -40,7 +41,7 @@ class TrailIntegrityOverS3Test {
     @Test
     void signaturesFromObjectMetadataVerifyAndADigestWithoutOneIsUnproven() throws Exception {
         Path sample = tmp.resolve("sample");
-        assertThat(GovcloudCli.execute("sample-data", "--from=2026-10-05", "--to=2026-10-05", "--scale=0.05",
+        assertThat(GovcloudCli.execute(GovcloudOpsApplication.class, "sample-data", "--from=2026-10-05", "--to=2026-10-05", "--scale=0.05",
                 "--seed=5", "--out=" + sample)).isEqualTo(ExitCodes.OK);
         Path logs = sample.resolve("logs");
         S3TestServer s3 = S3TestServer.get();

@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import jp.govcloudops.cli.ExitCodes;
+import jp.govcloudops.pipeline.ExitCodes;
 import jp.govcloudops.support.CliRun;
 import jp.govcloudops.support.LogTree;
 import jp.govcloudops.support.NightFixture;

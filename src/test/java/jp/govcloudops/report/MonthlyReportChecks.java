@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
 import javax.imageio.ImageIO;
 
 import jp.govcloudops.GovcloudOpsApplication;
@@ -81,11 +80,11 @@ abstract class MonthlyReportChecks {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    jp.govcloudops.detect.DetectionStage detection;
+    jp.govcloudops.pipeline.DetectionStage detection;
     @Autowired
     jp.govcloudops.job.cost.CostIngestLauncher costIngest;
     @Autowired
-    jp.govcloudops.cost.alert.CostCheckStage costCheck;
+    jp.govcloudops.pipeline.CostCheckStage costCheck;
 
     @BeforeEach
     void loadStore() throws Exception {

@@ -8,7 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import jp.govcloudops.cli.ExitCodes;
+import jp.govcloudops.pipeline.ExitCodes;
 import jp.govcloudops.support.CliRun;
 import jp.govcloudops.support.TestStore;
 import org.junit.jupiter.api.Test;

@@ -199,14 +199,14 @@ class SampleContentsTest {
         Set<Boundary> seen = new HashSet<>();
         for (SampleReadBack.Flow f : sample.flows) {
             if (f.src() != null && !f.src().contains(":")) {
-                seen.add(boundaries.ofV4((int) jp.govcloudops.format.flowlog.IpV4.parse(f.src())));
+                seen.add(boundaries.ofV4((int) jp.govcloudops.format.IpV4.parse(f.src())));
             }
         }
         assertThat(seen).contains(Boundary.LGCS, Boundary.ASP, Boundary.VPC, Boundary.INTERNET);
         // SSH reaches the estate from the LGCS admin hosts only.
         for (SampleReadBack.Flow f : sample.flows) {
             if (f.dstPort() == 22 && "ACCEPT".equals(f.action()) && f.src() != null && !f.src().contains(":")) {
-                Boundary from = boundaries.ofV4((int) jp.govcloudops.format.flowlog.IpV4.parse(f.src()));
+                Boundary from = boundaries.ofV4((int) jp.govcloudops.format.IpV4.parse(f.src()));
                 assertThat(from).as(f.toString()).isIn(Boundary.LGCS);
             }
         }

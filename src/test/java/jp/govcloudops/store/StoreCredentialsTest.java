@@ -11,7 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-import jp.govcloudops.cli.ExitCodes;
+import jp.govcloudops.pipeline.ExitCodes;
 import jp.govcloudops.support.CliRun;
 import jp.govcloudops.support.OwnerOnly;
 import org.h2.tools.Recover;

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
+import jp.govcloudops.GovcloudOpsApplication;
 import jp.govcloudops.cli.GovcloudCli;
 
 /** One command run in this JVM as an operator would run it, with its exit code and what it printed. */
@@ -17,7 +18,7 @@ public record CliRun(int exit, String out, String err) {
         try {
             System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            int exit = GovcloudCli.execute(args);
+            int exit = GovcloudCli.execute(GovcloudOpsApplication.class, args);
             return new CliRun(exit, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);

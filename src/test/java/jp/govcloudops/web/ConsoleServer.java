@@ -10,7 +10,7 @@ import jp.govcloudops.GovcloudOpsApplication;
 import jp.govcloudops.detect.DetectionWindow;
 import jp.govcloudops.detect.Finding;
 import jp.govcloudops.detect.FindingStore;
-import jp.govcloudops.detect.rule.Severity;
+import jp.govcloudops.config.Severity;
 import jp.govcloudops.web.audit.AuditLog;
 import jp.govcloudops.web.console.WebConsole;
 import jp.govcloudops.web.user.ConsoleRole;
@@ -44,8 +44,8 @@ final class ConsoleServer implements AutoCloseable {
     ConsoleServer(Path dir, String... properties) {
         url = "jdbc:h2:file:" + dir.resolve("store").toAbsolutePath();
         reports = dir.resolve("reports");
-        List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--govcloud.web.port=0",
-                "--spring.main.web-application-type=servlet",
+        List<String> args = new ArrayList<>(WebConsole.PROPERTIES);
+        args.addAll(List.of("--spring.datasource.url=" + url, "--govcloud.web.port=0",
                 "--govcloud.report.output-directory=" + reports, "--logging.level.jp.govcloudops=WARN",
                 "--govcloud.accounts[0].id=111122223333", "--govcloud.accounts[0].name=生活保護"));
         args.addAll(List.of(properties));

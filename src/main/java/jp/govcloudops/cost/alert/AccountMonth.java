@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import jp.govcloudops.cost.MonthForecast;
-import jp.govcloudops.store.cost.CostQueries;
+import jp.govcloudops.cost.store.CostQueries;
 
 /**
  * An account's month as of a day: month-to-date billed cost, the forecast, the cost per service and per day. All

@@ -212,7 +212,7 @@ public class FirstSeenDetector extends Analytics {
         }
         boolean v4 = text.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '.');
         if (v4) {
-            return jp.govcloudops.format.flowlog.IpV4.isValid(jp.govcloudops.format.flowlog.IpV4.parse(text));
+            return jp.govcloudops.format.IpV4.isValid(jp.govcloudops.format.IpV4.parse(text));
         }
         return text.indexOf(':') >= 0 && text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.');
     }

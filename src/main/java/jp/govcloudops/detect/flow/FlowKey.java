@@ -3,7 +3,7 @@ package jp.govcloudops.detect.flow;
 import java.util.Objects;
 
 import jp.govcloudops.format.flowlog.FlowRecord;
-import jp.govcloudops.format.flowlog.IpV4;
+import jp.govcloudops.format.IpV4;
 
 /**
  * A grouping key over flow records (hour, addresses, port, interface; unused parts stay empty). Used as a reusable

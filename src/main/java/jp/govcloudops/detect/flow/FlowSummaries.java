@@ -11,7 +11,7 @@ import jp.govcloudops.aggregate.Boundary;
 import jp.govcloudops.aggregate.NetworkBoundaries;
 import jp.govcloudops.aggregate.ObjectAnalyzer;
 import jp.govcloudops.aggregate.ObjectContribution;
-import jp.govcloudops.aggregate.UtcTime;
+import jp.govcloudops.calendar.UtcTime;
 import jp.govcloudops.config.DetectionProperties;
 import jp.govcloudops.format.CidrTable;
 import jp.govcloudops.format.flowlog.FlowRecord;

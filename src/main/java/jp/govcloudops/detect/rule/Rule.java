@@ -1,5 +1,6 @@
 package jp.govcloudops.detect.rule;
 
+import jp.govcloudops.config.Severity;
 import java.util.List;
 
 /**

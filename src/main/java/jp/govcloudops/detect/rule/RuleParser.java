@@ -1,5 +1,6 @@
 package jp.govcloudops.detect.rule;
 
+import jp.govcloudops.config.Severity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

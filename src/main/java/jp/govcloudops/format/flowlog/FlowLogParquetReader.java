@@ -1,5 +1,6 @@
 package jp.govcloudops.format.flowlog;
 
+import jp.govcloudops.format.IpV4;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package jp.govcloudops.format.flowlog;
 
+import jp.govcloudops.format.IpV4;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;

@@ -1,5 +1,6 @@
 package jp.govcloudops.format.flowlog;
 
+import jp.govcloudops.format.IpV4;
 import java.nio.charset.Charset;
 import java.util.Arrays;
 

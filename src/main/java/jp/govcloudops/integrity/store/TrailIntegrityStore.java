@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import jp.govcloudops.aggregate.UtcTime;
+import jp.govcloudops.calendar.UtcTime;
 import jp.govcloudops.integrity.check.HourResult;
 import jp.govcloudops.integrity.check.Problem;
 import org.springframework.jdbc.core.JdbcTemplate;

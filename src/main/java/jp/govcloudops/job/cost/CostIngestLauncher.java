@@ -7,7 +7,7 @@ import jp.govcloudops.job.JobLaunching;
 import jp.govcloudops.job.JobProgress;
 import jp.govcloudops.job.ProgressReporter;
 import jp.govcloudops.job.RunLock;
-import jp.govcloudops.store.cost.CostStore;
+import jp.govcloudops.cost.store.CostStore;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;

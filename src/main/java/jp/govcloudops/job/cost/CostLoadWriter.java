@@ -8,7 +8,7 @@ import jp.govcloudops.cost.CostLoad;
 import jp.govcloudops.cost.MonthForecast;
 import jp.govcloudops.job.JobProgress;
 import jp.govcloudops.job.RunningStep;
-import jp.govcloudops.store.cost.CostStore;
+import jp.govcloudops.cost.store.CostStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.annotation.StepScope;

@@ -16,7 +16,7 @@ import jp.govcloudops.source.DataExportLayout;
 import jp.govcloudops.source.ObjectSource;
 import jp.govcloudops.source.SourceObject;
 import jp.govcloudops.source.SourceRegistry;
-import jp.govcloudops.store.cost.CostStore;
+import jp.govcloudops.cost.store.CostStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.annotation.StepScope;

@@ -2,6 +2,7 @@ package jp.govcloudops.web.console;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Set;
 
 import jp.govcloudops.config.WebProperties;
@@ -18,11 +19,19 @@ import org.springframework.web.filter.ForwardedHeaderFilter;
 
 /**
  * The web console's configuration, added to the application by {@code serve} alone: the server's address, port
- * and session from govcloud.web, the pages and the security. Nothing here is scanned by the batch commands.
+ * and session from govcloud.web, the pages, their templates and the security. Nothing here is scanned by the batch
+ * commands, and application.yml leaves Thymeleaf out of their auto-configuration ({@link #PROPERTIES}).
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
 public class WebConsole {
+
+    /**
+     * What serve adds to the command line's properties: a servlet application, and the auto-configuration that
+     * application.yml keeps from the batch commands (Thymeleaf) back in.
+     */
+    public static final List<String> PROPERTIES = List.of("--spring.main.web-application-type=servlet",
+            "--spring.autoconfigure.exclude=");
 
     @Bean
     WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> consoleServer(WebProperties settings) {

@@ -1,6 +1,6 @@
 package jp.govcloudops.web.user;
 
-import jp.govcloudops.aggregate.UtcTime;
+import jp.govcloudops.calendar.UtcTime;
 import jp.govcloudops.config.WebProperties;
 import jp.govcloudops.web.audit.AuditLog;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;

@@ -1,5 +1,6 @@
 package jp.govcloudops.detect.rule;
 
+import jp.govcloudops.config.Severity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

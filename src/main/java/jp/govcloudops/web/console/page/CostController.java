@@ -10,7 +10,7 @@ import jp.govcloudops.config.CostProperties;
 import jp.govcloudops.config.GovcloudProperties;
 import jp.govcloudops.cost.alert.AccountMonth;
 import jp.govcloudops.cost.alert.CostThresholdCheck;
-import jp.govcloudops.store.cost.CostAlertStore;
+import jp.govcloudops.cost.store.CostAlertStore;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -9,7 +9,7 @@ import java.util.function.Predicate;
 import jp.govcloudops.calendar.ServiceHours;
 import jp.govcloudops.detect.FindingStatus;
 import jp.govcloudops.detect.FindingStore;
-import jp.govcloudops.detect.rule.Severity;
+import jp.govcloudops.config.Severity;
 
 /**
  * The 検知結果 list's filter and order, as query parameters of /findings and /api/findings. The period and lowest

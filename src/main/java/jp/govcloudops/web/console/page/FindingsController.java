@@ -9,7 +9,7 @@ import jp.govcloudops.calendar.ServiceHours;
 import jp.govcloudops.config.GovcloudProperties;
 import jp.govcloudops.detect.FindingStatus;
 import jp.govcloudops.detect.FindingStore;
-import jp.govcloudops.detect.rule.Severity;
+import jp.govcloudops.config.Severity;
 import jp.govcloudops.records.OperatorRecordsQuery;
 import jp.govcloudops.web.audit.AuditLog;
 import org.springframework.http.HttpStatus;

@@ -15,7 +15,7 @@ import jp.govcloudops.cost.alert.AccountMonth;
 import jp.govcloudops.cost.alert.CostThresholdCheck;
 import jp.govcloudops.detect.FindingStatus;
 import jp.govcloudops.detect.FindingStore;
-import jp.govcloudops.detect.rule.Severity;
+import jp.govcloudops.config.Severity;
 import jp.govcloudops.store.StatusReport;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

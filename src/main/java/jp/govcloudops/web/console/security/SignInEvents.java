@@ -1,6 +1,6 @@
 package jp.govcloudops.web.console.security;
 
-import jp.govcloudops.aggregate.UtcTime;
+import jp.govcloudops.calendar.UtcTime;
 import jp.govcloudops.config.WebProperties;
 import jp.govcloudops.web.audit.AuditLog;
 import jp.govcloudops.web.user.ConsoleUserStore;

@@ -3,7 +3,7 @@ package jp.govcloudops.web.console.security;
 import java.util.ArrayList;
 import java.util.List;
 
-import jp.govcloudops.aggregate.UtcTime;
+import jp.govcloudops.calendar.UtcTime;
 import jp.govcloudops.web.user.ConsoleRole;
 import jp.govcloudops.web.user.ConsoleUser;
 import jp.govcloudops.web.user.ConsoleUserStore;

@@ -1,4 +1,4 @@
-package jp.govcloudops.store.cost;
+package jp.govcloudops.cost.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package jp.govcloudops.store.cost;
+package jp.govcloudops.cost.store;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import jp.govcloudops.aggregate.UtcTime;
+import jp.govcloudops.calendar.UtcTime;
 import jp.govcloudops.cost.CostDayRow;
 import jp.govcloudops.cost.CostLoad;
 import jp.govcloudops.cost.CostUnit;

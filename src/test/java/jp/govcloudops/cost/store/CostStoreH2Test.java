@@ -1,13 +1,13 @@
-package jp.govcloudops.store.cost;
+package jp.govcloudops.cost.store;
 
 import java.nio.file.Path;
 
 import jp.govcloudops.store.TestDatabase;
 
-class CostStorePostgresTest extends CostStoreContract {
+class CostStoreH2Test extends CostStoreContract {
 
     @Override
     TestDatabase database(Path directory) {
-        return TestDatabase.postgres();
+        return TestDatabase.h2(directory);
     }
 }

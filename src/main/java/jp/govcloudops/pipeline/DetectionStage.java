@@ -1,11 +1,13 @@
-package jp.govcloudops.detect;
+package jp.govcloudops.pipeline;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
 
-import jp.govcloudops.cli.ExitCodes;
-import jp.govcloudops.cli.NightlyStage;
 import jp.govcloudops.config.DetectionProperties;
+import jp.govcloudops.detect.DetectionService;
+import jp.govcloudops.detect.DetectionWindow;
+import jp.govcloudops.detect.FindingNotifier;
+import jp.govcloudops.detect.FindingStore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,7 +15,7 @@ import org.springframework.stereotype.Component;
  * every day that newly ingested objects touched, queues notifications, prunes old detection inputs.
  */
 @Component
-public class DetectionStage implements NightlyStage {
+public class DetectionStage implements Stage {
 
     private final DetectionService detection;
     private final FindingNotifier notifier;
@@ -28,11 +30,6 @@ public class DetectionStage implements NightlyStage {
     @Override
     public String name() {
         return "detection";
-    }
-
-    @Override
-    public int getOrder() {
-        return 100;
     }
 
     @Override

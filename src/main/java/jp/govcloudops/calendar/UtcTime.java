@@ -1,4 +1,4 @@
-package jp.govcloudops.aggregate;
+package jp.govcloudops.calendar;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;

@@ -1,9 +1,9 @@
-package jp.govcloudops.job.cost;
+package jp.govcloudops.pipeline;
 
 import java.io.PrintWriter;
 
-import jp.govcloudops.cli.ExitCodes;
-import jp.govcloudops.store.cost.CostStore;
+import jp.govcloudops.cost.store.CostStore;
+import jp.govcloudops.job.cost.CostIngestLauncher;
 
 /** Prints what a cost ingest did and turns it into an exit code. */
 public final class CostIngestReport {

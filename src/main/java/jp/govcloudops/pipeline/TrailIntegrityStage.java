@@ -1,13 +1,12 @@
-package jp.govcloudops.integrity;
+package jp.govcloudops.pipeline;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.Set;
 
-import jp.govcloudops.cli.ExitCodes;
-import jp.govcloudops.cli.NightlyStage;
 import jp.govcloudops.config.GovcloudProperties;
 import jp.govcloudops.config.IntegrityProperties;
+import jp.govcloudops.integrity.TrailIntegrityCheck;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +15,7 @@ import org.springframework.stereotype.Component;
  * "not yet covered" tonight and checked again tomorrow, when D is D-1.
  */
 @Component
-public class TrailIntegrityStage implements NightlyStage {
+public class TrailIntegrityStage implements Stage {
 
     private final TrailIntegrityCheck check;
     private final IntegrityProperties properties;
@@ -31,11 +30,6 @@ public class TrailIntegrityStage implements NightlyStage {
     @Override
     public String name() {
         return "trail-integrity";
-    }
-
-    @Override
-    public int getOrder() {
-        return 90;
     }
 
     @Override

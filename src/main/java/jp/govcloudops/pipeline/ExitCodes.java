@@ -1,4 +1,4 @@
-package jp.govcloudops.cli;
+package jp.govcloudops.pipeline;
 
 /** Exit codes of every command, for cron and systemd. */
 public final class ExitCodes {
@@ -14,6 +14,14 @@ public final class ExitCodes {
      * that contradict each other. Nothing was run; running it again unchanged fails the same way.
      */
     public static final int USAGE = 64;
+
+    /** The exit code of two parts of a run: a failure wins, then gaps. */
+    public static int worst(int a, int b) {
+        if (a == FAILURE || b == FAILURE) {
+            return FAILURE;
+        }
+        return Math.max(a, b);
+    }
 
     private ExitCodes() {
     }

@@ -1,13 +1,13 @@
-package jp.govcloudops.store.cost;
+package jp.govcloudops.cost.store;
 
 import java.nio.file.Path;
 
 import jp.govcloudops.store.TestDatabase;
 
-class CostStoreH2Test extends CostStoreContract {
+class CostStorePostgresTest extends CostStoreContract {
 
     @Override
     TestDatabase database(Path directory) {
-        return TestDatabase.h2(directory);
+        return TestDatabase.postgres();
     }
 }

@@ -1,15 +1,14 @@
-package jp.govcloudops.notify;
+package jp.govcloudops.pipeline;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
 
-import jp.govcloudops.cli.ExitCodes;
-import jp.govcloudops.cli.NightlyStage;
+import jp.govcloudops.notify.MailDispatcher;
 import org.springframework.stereotype.Component;
 
 /** The last nightly stage: sends the notifications the earlier stages queued. */
 @Component
-public class MailStage implements NightlyStage {
+public class MailStage implements Stage {
 
     private final MailDispatcher dispatcher;
 
@@ -20,11 +19,6 @@ public class MailStage implements NightlyStage {
     @Override
     public String name() {
         return "mail";
-    }
-
-    @Override
-    public int getOrder() {
-        return 1000;
     }
 
     /** Sending is not per day: one dispatch covers whatever the range's stages queued. */

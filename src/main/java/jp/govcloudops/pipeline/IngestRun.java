@@ -1,4 +1,4 @@
-package jp.govcloudops.cli;
+package jp.govcloudops.pipeline;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -7,17 +7,20 @@ import jp.govcloudops.job.ingest.IngestLauncher;
 import jp.govcloudops.job.ingest.IngestParameters;
 import jp.govcloudops.store.IngestRunSummary;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
 
-/** Runs ingestion for a command and prints what it did; shared by nightly, reprocess and demo. */
-final class IngestRun {
+/** Runs ingestion and prints what it did; the first part of the nightly run, and all of reprocess. */
+@Component
+public class IngestRun {
 
-    private IngestRun() {
+    private final IngestLauncher launcher;
+
+    public IngestRun(IngestLauncher launcher) {
+        this.launcher = launcher;
     }
 
-    static int run(ApplicationContext context, IngestParameters parameters, Duration lockWait, PrintWriter out)
-            throws Exception {
-        IngestLauncher.Outcome outcome = context.getBean(IngestLauncher.class).run(parameters, lockWait);
+    public int run(IngestParameters parameters, Duration lockWait, PrintWriter out) throws Exception {
+        IngestLauncher.Outcome outcome = launcher.run(parameters, lockWait);
         IngestRunSummary s = outcome.summary();
         BatchStatus status = outcome.execution().getStatus();
         out.printf("ingest %s..%s%s: %d partitions, %d objects read (%d unreadable), %d records, %d quarantined,"

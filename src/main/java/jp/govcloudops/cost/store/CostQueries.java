@@ -1,4 +1,4 @@
-package jp.govcloudops.store.cost;
+package jp.govcloudops.cost.store;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

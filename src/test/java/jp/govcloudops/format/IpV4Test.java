@@ -1,4 +1,4 @@
-package jp.govcloudops.format.flowlog;
+package jp.govcloudops.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

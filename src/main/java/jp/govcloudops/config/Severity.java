@@ -1,4 +1,4 @@
-package jp.govcloudops.detect.rule;
+package jp.govcloudops.config;
 
 import java.util.Locale;
 

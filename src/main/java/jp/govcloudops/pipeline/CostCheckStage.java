@@ -1,11 +1,12 @@
-package jp.govcloudops.cost.alert;
+package jp.govcloudops.pipeline;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
 
-import jp.govcloudops.cli.ExitCodes;
-import jp.govcloudops.cli.NightlyStage;
 import jp.govcloudops.config.CostProperties;
+import jp.govcloudops.cost.alert.CostCheckReport;
+import jp.govcloudops.cost.alert.CostThresholdCheck;
+import jp.govcloudops.cost.alert.ThresholdCrossing;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
  * day D counts as the cost day D (UTC): the month of D, with cost days up to D.
  */
 @Component
-public class CostCheckStage implements NightlyStage {
+public class CostCheckStage implements Stage {
 
     private final CostThresholdCheck check;
     private final CostProperties properties;
@@ -26,11 +27,6 @@ public class CostCheckStage implements NightlyStage {
     @Override
     public String name() {
         return "cost-check";
-    }
-
-    @Override
-    public int getOrder() {
-        return 210;
     }
 
     @Override

@@ -1,18 +1,18 @@
-package jp.govcloudops.job.cost;
+package jp.govcloudops.pipeline;
 
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
-import jp.govcloudops.cli.ExitCodes;
-import jp.govcloudops.cli.NightlyStage;
 import jp.govcloudops.config.CostProperties;
+import jp.govcloudops.job.cost.CostIngestLauncher;
+import jp.govcloudops.job.cost.CostIngestParameters;
 import org.springframework.stereotype.Component;
 
 /** The nightly cost ingest: reads every changed billing period of the configured exports (none configured: skipped). */
 @Component
-public class CostIngestStage implements NightlyStage {
+public class CostIngestStage implements Stage {
 
     static final Duration LOCK_WAIT = Duration.ofMinutes(15);
 
@@ -27,11 +27,6 @@ public class CostIngestStage implements NightlyStage {
     @Override
     public String name() {
         return "cost-ingest";
-    }
-
-    @Override
-    public int getOrder() {
-        return 200;
     }
 
     @Override

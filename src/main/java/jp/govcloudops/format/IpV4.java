@@ -1,4 +1,4 @@
-package jp.govcloudops.format.flowlog;
+package jp.govcloudops.format;
 
 /** Dotted-quad IPv4 addresses as ints, parsed straight from bytes. */
 public final class IpV4 {
