@@ -27,7 +27,8 @@ class ConsoleAccessTest {
 
     @BeforeAll
     static void start() {
-        server = new ConsoleServer(dir, "--govcloud.web.max-failed-logins=3");
+        // As behind the documented nginx (jobs/nginx): requests without the proxy's headers are served as before.
+        server = new ConsoleServer(dir, "--govcloud.web.max-failed-logins=3", "--govcloud.web.forwarded-headers=true");
     }
 
     @AfterAll
@@ -166,6 +167,34 @@ class ConsoleAccessTest {
                 (ConsoleServer.PASSWORD + "2").toCharArray(), null, "test", "test");
         assertThat(session.login("locked-out", ConsoleServer.PASSWORD + "2").headers().firstValue("Location")
                 .orElse("")).doesNotContain("error");
+    }
+
+    @Test
+    void behindTheProxyLinksCarryThePathPrefixAndTheAuditNamesTheClient() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().cookieHandler(
+                new java.net.CookieManager()).followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        java.util.function.Function<String, java.net.http.HttpRequest.Builder> proxied = path ->
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base + path))
+                        .header("X-Forwarded-Prefix", "/govcloud-ops").header("X-Forwarded-For", "198.51.100.23")
+                        .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "ops.example.jp");
+        HttpResponse<String> anonymous = client.send(proxied.apply("/findings").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.headers().firstValue("Location").orElse("")).endsWith("/govcloud-ops/login");
+        HttpResponse<String> loginPage = client.send(proxied.apply("/login").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(loginPage.body()).contains("action=\"/govcloud-ops/login\"")
+                .contains("href=\"/govcloud-ops/console/console.css\"");
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(loginPage.body());
+        assertThat(token.find()).isTrue();
+        HttpResponse<String> signIn = client.send(proxied.apply("/login")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + ConsoleServer.ADMIN
+                        + "&password=" + ConsoleServer.PASSWORD + "&_csrf=" + token.group(1))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signIn.headers().firstValue("Location").orElse("")).isEqualTo("https://ops.example.jp/govcloud-ops/findings?continue");
+        assertThat(server.jdbc().queryForList("SELECT address FROM console_audit WHERE username = ? AND action = 'login'",
+                String.class, ConsoleServer.ADMIN)).contains("198.51.100.23");
     }
 
     private static void assertUnchanged() throws Exception {
