@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import jp.govcloudops.support.NightFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,9 +27,10 @@ class ConsoleAccessTest {
     static ConsoleServer server;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         // As behind the documented nginx (jobs/nginx): requests without the proxy's headers are served as before.
         server = new ConsoleServer(dir, "--govcloud.web.max-failed-logins=3", "--govcloud.web.forwarded-headers=true");
+        server.ingestNight(dir.resolve("logs"));
     }
 
     @AfterAll
@@ -120,6 +122,20 @@ class ConsoleAccessTest {
         String page = operator.get("/findings/" + server.lowFinding).body();
         assertThat(page).contains("経過観察").contains("様子を見る").contains(ConsoleServer.OPERATOR);
         assertThat(operator.get("/audit").body()).contains("finding.status").contains("127.0.0.1");
+    }
+
+    @Test
+    void theIngestionPageShowsTheStoredPartitionsAndEveryQuarantineReason() throws Exception {
+        HttpSession viewer = HttpSession.signedIn(server.base, ConsoleServer.VIEWER, ConsoleServer.PASSWORD);
+        String page = viewer.get("/status?from=" + NightFixture.FROM + "&to=" + NightFixture.TO).body();
+        List<Map<String, Object>> partitions = server.jdbc().queryForList("SELECT DISTINCT account_id, log_type"
+                + " FROM log_partition");
+        assertThat(partitions).isNotEmpty();
+        partitions.forEach(p -> assertThat(page).contains((String) p.get("ACCOUNT_ID"), (String) p.get("LOG_TYPE")));
+        List<String> reasons = server.jdbc().queryForList("SELECT DISTINCT reason FROM quarantine", String.class);
+        assertThat(reasons).isNotEmpty();
+        reasons.forEach(reason -> assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(page)).contains(reason));
+        assertThat(viewer.get("/").body()).contains("ログ取込");
     }
 
     @Test

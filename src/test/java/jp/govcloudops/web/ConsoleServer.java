@@ -6,15 +6,24 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+
 import jp.govcloudops.GovcloudOpsApplication;
 import jp.govcloudops.detect.DetectionWindow;
 import jp.govcloudops.detect.Finding;
 import jp.govcloudops.detect.FindingStore;
 import jp.govcloudops.config.Severity;
+import jp.govcloudops.job.ingest.IngestLauncher;
+import jp.govcloudops.job.ingest.IngestParameters;
+import jp.govcloudops.source.LogType;
+import jp.govcloudops.support.NightFixture;
 import jp.govcloudops.web.audit.AuditLog;
 import jp.govcloudops.web.console.WebConsole;
 import jp.govcloudops.web.user.ConsoleRole;
 import jp.govcloudops.web.user.ConsoleUsers;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -71,6 +80,17 @@ final class ConsoleServer implements AutoCloseable {
                 "111122223333", "ap-northeast-1", "arn:aws:iam::111122223333:root", null, "203.0.113.7", null,
                 "ConsoleLogin", title + "が検知されました。", "{\"eventName\":\"ConsoleLogin\"}", 1,
                 "サインイン元と操作者を確認する。");
+    }
+
+    /** Ingests the small night of jp.govcloudops.support.NightFixture (with its quarantined records) into the store. */
+    void ingestNight(Path logs) throws Exception {
+        Path root = NightFixture.write(logs).root();
+        IngestParameters p = new IngestParameters(LocalDate.parse(NightFixture.FROM), LocalDate.parse(NightFixture.TO),
+                EnumSet.allOf(LogType.class), Set.of(), false, List.of(root.toAbsolutePath().toString()), 1);
+        IngestLauncher.Outcome outcome = context.getBean(IngestLauncher.class).run(p, Duration.ofSeconds(30));
+        if (outcome.execution().getStatus() != BatchStatus.COMPLETED) {
+            throw new AssertionError("ingestion failed: " + outcome.execution().getExitStatus());
+        }
     }
 
     JdbcTemplate jdbc() {

@@ -14,6 +14,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class StatusController {
 
+    /** Quarantine rows shown; the rest are in the store (query: quarantine). */
+    static final int QUARANTINE_ROWS = 500;
+
     private final StatusReport status;
     private final GovcloudProperties settings;
 
@@ -34,6 +37,8 @@ class StatusController {
         model.addAttribute("partitions", status.partitions(first, last));
         model.addAttribute("empty", status.emptyObjects(first, last));
         model.addAttribute("gaps", status.gaps(first, last, resolved));
+        model.addAttribute("quarantine", status.quarantine(first, last, QUARANTINE_ROWS));
+        model.addAttribute("quarantineRows", QUARANTINE_ROWS);
         return "status";
     }
 }
