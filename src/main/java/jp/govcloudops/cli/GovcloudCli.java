@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import jp.govcloudops.pipeline.ExitCodes;
+import jp.govcloudops.store.SchemaState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
@@ -125,17 +126,61 @@ public class GovcloudCli {
 
     /** Starts the application context with the global options applied, runs {@code work}, closes the context. */
     public <T> T withContext(Function<ConfigurableApplicationContext, T> work, String... extraProperties) {
-        try (ConfigurableApplicationContext context = start(WebApplicationType.NONE, List.of(), extraProperties)) {
+        try (ConfigurableApplicationContext context = start(application, false, extraProperties)) {
             return work.apply(context);
         }
     }
 
     /**
-     * Starts a context with the global options applied. Only {@code serve} asks for a servlet context (with its
-     * extra configuration); every other command runs without a web server.
+     * Runs {@code work} in the smaller context of the commands that only read the store ({@link
+     * StoreReaderApplication}), as the store's reader. A store that needs migrating (or is new) is first brought up
+     * to date by starting the whole application once; an in-memory store, which would not outlive that start, is
+     * read by the whole application.
      */
-    ConfigurableApplicationContext start(WebApplicationType type, List<Class<?>> extraSources,
-            String... extraProperties) {
+    public <T> T withStoreReader(Function<ConfigurableApplicationContext, T> work) {
+        boolean inMemory;
+        try (ConfigurableApplicationContext context = storeReaderContext()) {
+            SchemaState schema = context.getBean(SchemaState.class);
+            String staleness = schema.staleness();
+            if (staleness == null) {
+                return work.apply(context);
+            }
+            LoggerFactory.getLogger(GovcloudCli.class).debug("Migrating the store first: {}", staleness);
+            inMemory = schema.inMemory();
+        }
+        if (inMemory) {
+            return withContext(work);
+        }
+        withContext(context -> null);
+        try (ConfigurableApplicationContext context = storeReaderContext()) {
+            return work.apply(context);
+        }
+    }
+
+    /** The started context of the commands that only read the store; nothing connects before it is asked to. */
+    ConfigurableApplicationContext storeReaderContext() {
+        return start(StoreReaderApplication.class, true);
+    }
+
+    /**
+     * Starts a context of {@code configuration} with the global options as the highest-priority properties.
+     *
+     * @param lazy beans are made when first asked for, so that a command makes only what it uses
+     */
+    private ConfigurableApplicationContext start(Class<?> configuration, boolean lazy, String... extraProperties) {
+        return start(new SpringApplicationBuilder(configuration).web(WebApplicationType.NONE).lazyInitialization(lazy),
+                extraProperties);
+    }
+
+    /**
+     * Starts the application with {@code web} added, as a servlet application: {@code serve} alone; every other
+     * command runs without a web server.
+     */
+    ConfigurableApplicationContext startWeb(Class<?> web, String... extraProperties) {
+        return start(new SpringApplicationBuilder(application, web).web(WebApplicationType.SERVLET), extraProperties);
+    }
+
+    private ConfigurableApplicationContext start(SpringApplicationBuilder builder, String... extraProperties) {
         List<String> properties = new ArrayList<>();
         if (database != null) {
             properties.add("--spring.datasource.url=" + database);
@@ -161,9 +206,7 @@ public class GovcloudCli {
         // Until logback-spring.xml is read (it sends the traces to the log file, if there is one), the logging
         // defaults would print them on stdout.
         logging.setLogLevel(FAILURE_TRACE.getName(), LogLevel.OFF);
-        return new SpringApplicationBuilder(application)
-                .sources(extraSources.toArray(new Class<?>[0]))
-                .web(type)
+        return builder
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .run(properties.toArray(new String[0]));

@@ -9,7 +9,6 @@ import java.util.concurrent.CountDownLatch;
 import jp.govcloudops.pipeline.ExitCodes;
 import jp.govcloudops.config.WebProperties;
 import jp.govcloudops.web.console.WebConsole;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -49,8 +48,7 @@ public class ServeCommand implements Callable<Integer> {
             properties.add("--govcloud.web.bind=" + bind);
         }
         CountDownLatch closed = new CountDownLatch(1);
-        ConfigurableApplicationContext context = root.start(WebApplicationType.SERVLET, List.of(WebConsole.class),
-                properties.toArray(new String[0]));
+        ConfigurableApplicationContext context = root.startWeb(WebConsole.class, properties.toArray(new String[0]));
         context.addApplicationListener((ApplicationListener<ContextClosedEvent>) event -> closed.countDown());
         int actual = ((WebServerApplicationContext) context).getWebServer().getPort();
         PrintWriter out = spec.commandLine().getOut();

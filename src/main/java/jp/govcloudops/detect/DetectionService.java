@@ -34,12 +34,14 @@ public class DetectionService {
     private final List<Detector> detectors;
     private final FindingStore store;
     private final JdbcTemplate jdbc;
+    private final List<DetectionInput> inputs;
     private final DetectionProperties properties;
     private final GovcloudProperties settings;
 
-    public DetectionService(List<Detector> detectors, FindingStore store, JdbcTemplate jdbc,
-            DetectionProperties properties, GovcloudProperties settings) {
+    public DetectionService(List<Detector> detectors, List<DetectionInput> inputs, FindingStore store,
+            JdbcTemplate jdbc, DetectionProperties properties, GovcloudProperties settings) {
         this.detectors = detectors;
+        this.inputs = inputs;
         this.store = store;
         this.jdbc = jdbc;
         this.properties = properties;
@@ -126,12 +128,11 @@ public class DetectionService {
     /** Drops detection inputs older than their retention, counted back from {@code day}. */
     public int prune(LocalDate day) {
         DetectionWindow w = window(day, day);
-        int removed = jdbc.update("DELETE FROM det_ct_match WHERE event_time < ?",
+        int removed = jdbc.update("DELETE FROM " + RuleMatchCollector.TABLE + " WHERE event_time < ?",
                 w.startUtc(day.minusDays(properties.matchRetentionDays())));
-        LocalDateTime flowCut = w.startUtc(day.minusDays(properties.flowRetentionDays()));
-        for (String table : List.of("det_flow_scan", "det_flow_reject", "det_flow_egress", "det_flow_admin",
-                "det_flow_dns", "det_flow_dest")) {
-            removed += jdbc.update("DELETE FROM " + table + " WHERE event_hour < ?", flowCut);
+        for (DetectionInput input : inputs) {
+            removed += jdbc.update("DELETE FROM " + input.table() + " WHERE event_hour < ?",
+                    w.startUtc(day.minusDays(input.retentionDays(properties))));
         }
         removed += jdbc.update("DELETE FROM det_baseline WHERE day < ?",
                 day.minusDays(properties.baselineRetentionDays()));

@@ -11,7 +11,6 @@ import jp.govcloudops.records.ServiceWindow;
 import jp.govcloudops.report.document.Block;
 import jp.govcloudops.report.document.ReportDocument;
 import jp.govcloudops.report.document.Section;
-import jp.govcloudops.report.sections.SectionWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -40,8 +39,8 @@ public class MonthlyReportBuilder {
     }
 
     public ReportContext context(YearMonth month, LocalDate today) {
-        Integer offset = jdbc.queryForObject("SELECT offset_hours FROM store_zone WHERE id = 1", Integer.class);
-        return new ReportContext(month, settings.zone(), today, jdbc, schema, settings, report, serviceWindow, offset,
+        return new ReportContext(month, settings.zone(), today, jdbc, schema, settings, report, serviceWindow,
+                schema.offsetHours(),
                 new java.util.HashMap<>());
     }
 

@@ -10,7 +10,7 @@ import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Which tables and views the store has. Sections fed by optional features (detection findings, cost) check here
+ * What the store is: which tables and views it has, and its zone. Sections fed by optional features (detection findings, cost) check here
  * first and say 該当なし when the feature's tables are absent, instead of failing the report.
  */
 @Component
@@ -25,6 +25,20 @@ public class StoreSchema {
 
     public boolean has(String tableOrView) {
         return names().contains(tableOrView.toLowerCase(Locale.ROOT));
+    }
+
+    /** The store zone's offset from UTC in hours (table store_zone), by which the daily views turn hours into days. */
+    public int offsetHours() {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT offset_hours FROM store_zone WHERE id = 1")) {
+            if (!rs.next()) {
+                throw new IllegalStateException("the store has no store_zone row: run the migrations (any command does)");
+            }
+            return rs.getInt(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read the store's zone: " + e.getMessage(), e);
+        }
     }
 
     private Set<String> names() {

@@ -21,7 +21,9 @@ public final class S3ClientFactory {
                 .credentialsProvider(DefaultCredentialsProvider.builder().build())
                 .forcePathStyle(properties.effectivePathStyle())
                 .httpClientBuilder(ApacheHttpClient.builder()
-                        .maxConnections(32)
+                        // Every download ahead and every parallel listing holds a connection, and the partitions'
+                        // own requests (listing a partition, reading an object whose turn came first) need some.
+                        .maxConnections(properties.getsInFlight() + properties.listsInFlight() + 16)
                         .socketTimeout(properties.readTimeout()))
                 // Standard retries back off exponentially with jitter on throttling (503 SlowDown), 5xx and
                 // connection faults; 403 and 404 are not retried.

@@ -1,7 +1,10 @@
 package jp.govcloudops.source;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import jakarta.annotation.PreDestroy;
 import jp.govcloudops.config.S3Properties;
@@ -10,17 +13,37 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Opens each source location once per process and shares it between partitions. The S3 client is built only
- * when an {@code s3://} location is first used, so local runs need no AWS configuration at all.
+ * when an {@code s3://} location is first used, so local runs need no AWS configuration at all. Also holds what
+ * keeps many S3 requests in flight: the downloads ahead of the parsing threads ({@link ObjectPrefetch}) and the
+ * threads that list folders in parallel; their threads start when first used.
  */
 @Component
 public class SourceRegistry {
 
     private final S3Properties s3Properties;
     private final Map<String, ObjectSource> sources = new ConcurrentHashMap<>();
+    private final ObjectPrefetch prefetch;
+    private final ExecutorService listings;
     private volatile S3Client s3;
 
     public SourceRegistry(S3Properties s3Properties) {
         this.s3Properties = s3Properties;
+        this.prefetch = new ObjectPrefetch(s3Properties.getsInFlight(), s3Properties.prefetchBytes().toBytes());
+        this.listings = Executors.newFixedThreadPool(s3Properties.listsInFlight(), ObjectPrefetch.daemons("s3-list-"));
+    }
+
+    /** The AWSLogs layout of a source, listed in parallel when the source is remote. */
+    public AwsLogsLayout layout(ObjectSource source) {
+        return source.remote() ? new AwsLogsLayout(source, listings) : new AwsLogsLayout(source);
+    }
+
+    /** A partition's objects, fetched ahead in this order (see {@link ObjectPrefetch}); close it when done. */
+    public PrefetchedObjects ahead(ObjectSource source, List<SourceObject> inOrder) {
+        return prefetch.ahead(source, inOrder);
+    }
+
+    public ObjectPrefetch.Figures prefetchFigures() {
+        return prefetch.figures();
     }
 
     public ObjectSource get(String location) {
@@ -53,6 +76,8 @@ public class SourceRegistry {
 
     @PreDestroy
     public void close() {
+        prefetch.close();
+        listings.shutdownNow();
         if (s3 != null) {
             s3.close();
         }

@@ -2,27 +2,27 @@ package jp.govcloudops.detect.flow;
 
 import java.util.Objects;
 
-import jp.govcloudops.format.flowlog.FlowRecord;
 import jp.govcloudops.format.IpV4;
+import jp.govcloudops.format.flowlog.FlowRecord;
 
 /**
  * A grouping key over flow records (hour, addresses, port, interface; unused parts stay empty). Used as a reusable
  * probe so that looking up an existing group allocates nothing; {@link #copy()} only when a group is new.
  */
-final class FlowKey {
+public final class FlowKey {
 
-    long hour;
-    boolean aV4;
-    int a4;
-    String a6;
-    boolean bV4;
-    int b4;
-    String b6;
-    int port;
-    String text;
+    private long hour;
+    private boolean aV4;
+    private int a4;
+    private String a6;
+    private boolean bV4;
+    private int b4;
+    private String b6;
+    private int port;
+    private String text;
     private int hash;
 
-    FlowKey clear(long hour) {
+    public FlowKey clear(long hour) {
         this.hour = hour;
         aV4 = bV4 = false;
         a4 = b4 = 0;
@@ -32,14 +32,14 @@ final class FlowKey {
         return this;
     }
 
-    FlowKey src(FlowRecord r) {
+    public FlowKey src(FlowRecord r) {
         aV4 = r.srcIsV4();
         a4 = aV4 ? r.srcAddrV4() : 0;
         a6 = aV4 ? null : r.srcAddr();
         return this;
     }
 
-    FlowKey dst(FlowRecord r) {
+    public FlowKey dst(FlowRecord r) {
         bV4 = r.dstIsV4();
         b4 = bV4 ? r.dstAddrV4() : 0;
         b6 = bV4 ? null : r.dstAddr();
@@ -47,24 +47,24 @@ final class FlowKey {
     }
 
     /** The destination's network: IPv4 /24, or the first three groups (/48) of an IPv6 address. */
-    FlowKey dstNetwork(FlowRecord r) {
+    public FlowKey dstNetwork(FlowRecord r) {
         bV4 = r.dstIsV4();
         b4 = bV4 ? r.dstAddrV4() & 0xffffff00 : 0;
         b6 = bV4 ? null : ipv6Prefix(r.dstAddr());
         return this;
     }
 
-    FlowKey port(int port) {
+    public FlowKey port(int port) {
         this.port = port;
         return this;
     }
 
-    FlowKey text(String text) {
+    public FlowKey text(String text) {
         this.text = text;
         return this;
     }
 
-    FlowKey seal() {
+    public FlowKey seal() {
         int h = Long.hashCode(hour);
         h = 31 * h + (aV4 ? a4 : Objects.hashCode(a6));
         h = 31 * h + (bV4 ? b4 : Objects.hashCode(b6));
@@ -73,7 +73,7 @@ final class FlowKey {
         return this;
     }
 
-    FlowKey copy() {
+    public FlowKey copy() {
         FlowKey k = new FlowKey();
         k.hour = hour;
         k.aV4 = aV4;
@@ -88,15 +88,36 @@ final class FlowKey {
         return k;
     }
 
-    String a() {
+    public long hour() {
+        return hour;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    /** A new key of this key's hour and source alone (the first address). */
+    public FlowKey sourceKey() {
+        FlowKey source = new FlowKey().clear(hour);
+        source.aV4 = aV4;
+        source.a4 = a4;
+        source.a6 = a6;
+        return source.seal();
+    }
+
+    public String a() {
         return aV4 ? IpV4.format(a4) : a6;
     }
 
-    String b() {
+    public String b() {
         return bV4 ? IpV4.format(b4) : b6;
     }
 
-    String bNetwork() {
+    public String bNetwork() {
         return bV4 ? IpV4.format(b4) + "/24" : b6 + "::/48";
     }
 

@@ -4,13 +4,13 @@ import java.util.Arrays;
 import java.util.BitSet;
 
 /** Distinct ports: a small array for the usual handful, a bit set once a pair touches many (a scan). */
-final class PortSet {
+public final class PortSet {
 
     private int[] small = new int[8];
     private int size;
     private BitSet many;
 
-    void add(int port) {
+    public void add(int port) {
         if (many != null) {
             many.set(port);
             return;
@@ -35,12 +35,12 @@ final class PortSet {
         small[size++] = port;
     }
 
-    int size() {
+    public int size() {
         return many != null ? many.cardinality() : size;
     }
 
     /** Up to {@code limit} ports in ascending order, comma separated. */
-    String list(int limit) {
+    public String list(int limit) {
         StringBuilder out = new StringBuilder();
         int n = 0;
         if (many != null) {

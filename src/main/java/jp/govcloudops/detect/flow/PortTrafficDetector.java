@@ -17,34 +17,34 @@ import jp.govcloudops.detect.rule.RuleCatalog;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Findings from a table of (hour, source, destination, port) traffic written by {@link FlowSummaries}: one finding
+ * Findings from a table of (hour, source, destination, port) traffic written by a {@link PortTrafficSummary}: one finding
  * per account, source, destination, port and day, with the traffic summed over the day's hours and objects.
  */
-abstract class PortTrafficDetector extends Analytics {
+public abstract class PortTrafficDetector extends Analytics implements FlowSummaryTable {
 
     private final String rule;
     private final String table;
     private final String boundaryColumn;
 
     /** The day's traffic of one (account, source, destination, port). */
-    static final class Traffic {
-        String account;
-        String region;
-        String src;
-        String dst;
-        int port;
-        LocalDate day;
-        LocalDateTime first;
-        LocalDateTime lastHour;
-        long flows;
-        long packets;
-        long bytes;
+    protected static final class Traffic {
+        public String account;
+        public String region;
+        public String src;
+        public String dst;
+        public int port;
+        public LocalDate day;
+        public LocalDateTime first;
+        public LocalDateTime lastHour;
+        public long flows;
+        public long packets;
+        public long bytes;
         /** The boundary of the side that is not the internet. */
-        String boundary;
-        String interfaceId;
+        public String boundary;
+        public String interfaceId;
     }
 
-    PortTrafficDetector(JdbcTemplate jdbc, RuleCatalog catalog, String rule, String table, String boundaryColumn) {
+    protected PortTrafficDetector(JdbcTemplate jdbc, RuleCatalog catalog, String rule, String table, String boundaryColumn) {
         super(jdbc, catalog, rule);
         this.rule = rule;
         this.table = table;
@@ -56,10 +56,15 @@ abstract class PortTrafficDetector extends Analytics {
         return rule;
     }
 
-    abstract Finding finding(Rule rule, Traffic traffic);
+    @Override
+    public String table() {
+        return table;
+    }
+
+    protected abstract Finding finding(Rule rule, Traffic traffic);
 
     /** The evidence every such finding carries; the destination under {@code destinationKey}. */
-    static Evidence evidence(Traffic t, String destinationKey, String boundary) {
+    protected static Evidence evidence(Traffic t, String destinationKey, String boundary) {
         return new Evidence("flow").put("src_addr", t.src).put(destinationKey, t.dst).put("dst_port", t.port)
                 .put("boundary", boundary).put("interface_id", t.interfaceId).put("action", "ACCEPT")
                 .put("first_start_utc", t.first.toString()).put("flows", t.flows).put("packets", t.packets)
@@ -67,7 +72,7 @@ abstract class PortTrafficDetector extends Analytics {
     }
 
     /** A finding on the traffic, its time span, place, source and destination set. */
-    FindingDraft draft(Rule rule, Traffic t) {
+    protected FindingDraft draft(Rule rule, Traffic t) {
         return new FindingDraft(rule, name(), t.day, t.account, t.src, t.dst, t.port)
                 .times(t.first, t.lastHour.plusMinutes(59))
                 .where(t.account, t.region)

@@ -48,7 +48,7 @@ public class IngestPartitioner implements Partitioner {
         for (String location : parameters.sources()) {
             ObjectSource source = sources.get(location);
             try {
-                List<AwsLogsLayout.Discovered> found = new AwsLogsLayout(source).discover(parameters.from(),
+                List<AwsLogsLayout.Discovered> found = sources.layout(source).discover(parameters.from(),
                         parameters.to(), parameters.logTypes(), account -> parameters.accounts().isEmpty()
                                 || parameters.accounts().contains(account));
                 List<Long> ids = store.ensurePartitions(found.stream().map(AwsLogsLayout.Discovered::partition).toList());

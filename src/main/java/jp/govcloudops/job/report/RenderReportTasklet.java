@@ -58,7 +58,7 @@ public class RenderReportTasklet implements Tasklet {
         ReportContext context = builder.context(parameters.month(), LocalDate.now(settings.zone()));
         ReportDocument document = builder.build(context);
         long queried = System.nanoTime();
-        JasperPrint print = renderer.fill(document);
+        JasperPrint print = renderer.fill(document, parameters.format());
         log.debug("Filled in {} ms", (System.nanoTime() - queried) / 1_000_000);
         Path out = parameters.out();
         Path partial = out.resolveSibling(out.getFileName() + ".partial");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import jp.govcloudops.report.document.Block;
 import jp.govcloudops.report.document.Section;
@@ -25,11 +26,14 @@ final class BlockRows implements JRDataSource {
     private final List<Row> rows = new ArrayList<>();
     private final ReportTemplates templates;
     private final Map<String, String> tocPages;
+    private final UnaryOperator<String> text;
     private int position = -1;
 
-    BlockRows(List<Section> sections, ReportTemplates templates, Map<String, String> tocPages) {
+    /** {@code text} prepares every text for the output format (see {@link LineBreakJoiner}). */
+    BlockRows(List<Section> sections, ReportTemplates templates, Map<String, String> tocPages, UnaryOperator<String> text) {
         this.templates = templates;
         this.tocPages = tocPages;
+        this.text = text;
         for (Section section : sections) {
             for (int i = 0; i < section.parts().size(); i++) {
                 Section.Subsection part = section.parts().get(i);
@@ -66,11 +70,11 @@ final class BlockRows implements JRDataSource {
             case "isChart" -> block instanceof Block.Chart;
             case "isBreak" -> block instanceof Block.PageBreak;
             case "isTocEntry" -> block instanceof Block.TocEntry;
-            case "text" -> text(block);
+            case "text" -> text.apply(text(block));
             case "tocTarget" -> block instanceof Block.TocEntry t ? t.target() : null;
             case "tocPage" -> block instanceof Block.TocEntry t ? tocPages.getOrDefault(t.target(), "") : null;
             case "table" -> block instanceof Block.TableBlock t ? templates.table(t.table()) : null;
-            case "tableRows" -> block instanceof Block.TableBlock t ? new TableRows(t.table()) : null;
+            case "tableRows" -> block instanceof Block.TableBlock t ? new TableRows(t.table(), text) : null;
             case "tableParameters" -> block instanceof Block.TableBlock t ? headers(t.table()) : null;
             case "chart" -> block instanceof Block.Chart c ? c.png() : null;
             default -> throw new JRException("unknown field " + field.getName() + " in the report template",
@@ -91,10 +95,10 @@ final class BlockRows implements JRDataSource {
         return block instanceof Block.TocEntry t ? t.text() : null;
     }
 
-    private static Map<String, Object> headers(Table table) {
+    private Map<String, Object> headers(Table table) {
         Map<String, Object> parameters = new HashMap<>();
         for (int i = 0; i < table.columns().size(); i++) {
-            parameters.put("h" + (i + 1), table.columns().get(i).header());
+            parameters.put("h" + (i + 1), text.apply(table.columns().get(i).header()));
         }
         return parameters;
     }

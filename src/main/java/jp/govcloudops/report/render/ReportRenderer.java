@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import jp.govcloudops.report.document.ReportDocument;
 import net.sf.jasperreports.engine.JRException;
@@ -40,12 +41,15 @@ public class ReportRenderer {
         this.templates = templates;
     }
 
-    public JasperPrint fill(ReportDocument document) throws JRException {
-        JasperPrint first = fillOnce(document, Map.of());
-        return fillOnce(document, anchorPages(first));
+    /** Fills the templates for one output format (the PDF's texts are prepared for its line breaking). */
+    public JasperPrint fill(ReportDocument document, ReportFormat format) throws JRException {
+        UnaryOperator<String> text = format == ReportFormat.PDF ? LineBreakJoiner::join : UnaryOperator.identity();
+        JasperPrint first = fillOnce(document, Map.of(), text);
+        return fillOnce(document, anchorPages(first), text);
     }
 
-    private JasperPrint fillOnce(ReportDocument document, Map<String, String> tocPages) throws JRException {
+    private JasperPrint fillOnce(ReportDocument document, Map<String, String> tocPages, UnaryOperator<String> text)
+            throws JRException {
         ReportDocument.Cover cover = document.cover();
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("fiscalYearTitle", cover.fiscalYearTitle());
@@ -59,7 +63,7 @@ public class ReportRenderer {
         parameters.put("coverNote", cover.note());
         parameters.put(JRParameter.REPORT_LOCALE, java.util.Locale.JAPAN);
         JasperPrint print = JasperFillManager.getInstance(templates.context()).fill(templates.main(), parameters,
-                new BlockRows(document.sections(), templates, tocPages));
+                new BlockRows(document.sections(), templates, tocPages, text));
         print.setName(cover.documentTitle() + cover.periodTitle());
         return print;
     }

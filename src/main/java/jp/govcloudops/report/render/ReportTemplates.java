@@ -38,6 +38,10 @@ public class ReportTemplates {
 
     public ReportTemplates() {
         context.setProperty("net.sf.jasperreports.compiler.java", DirectOnlyCompiler.class.getName());
+        // The PDF exporter wraps each text again; by default with the PDF library's own rule, which breaks Japanese
+        // text anywhere (a line may start with 。 or ）, 「フロ」「ーログ」). Forced to java.text.BreakIterator's
+        // line breaks, it wraps as the fill measured: 。、） stay with the text before them.
+        context.setProperty("net.sf.jasperreports.export.pdf.force.linebreak.policy", "true");
     }
 
     public SimpleJasperReportsContext context() {

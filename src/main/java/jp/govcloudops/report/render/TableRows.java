@@ -1,6 +1,7 @@
 package jp.govcloudops.report.render;
 
 import java.util.Iterator;
+import java.util.function.UnaryOperator;
 
 import jp.govcloudops.report.document.Table;
 import net.sf.jasperreports.engine.JRDataSource;
@@ -10,10 +11,12 @@ import net.sf.jasperreports.engine.JRField;
 final class TableRows implements JRDataSource {
 
     private final Iterator<Table.Row> rows;
+    private final UnaryOperator<String> text;
     private Table.Row current;
 
-    TableRows(Table table) {
+    TableRows(Table table, UnaryOperator<String> text) {
         this.rows = table.rows().iterator();
+        this.text = text;
     }
 
     @Override
@@ -32,6 +35,6 @@ final class TableRows implements JRDataSource {
             return current.total();
         }
         int index = Integer.parseInt(name.substring(1)) - 1;
-        return index < current.cells().size() ? current.cells().get(index) : null;
+        return index < current.cells().size() ? text.apply(current.cells().get(index)) : null;
     }
 }

@@ -2,8 +2,6 @@ package jp.govcloudops.report.sections;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +10,9 @@ import java.util.stream.Collectors;
 
 import jp.govcloudops.report.Jp;
 import jp.govcloudops.report.ReportContext;
+import jp.govcloudops.report.SectionWriter;
+import jp.govcloudops.report.query.EffortQuery;
+import jp.govcloudops.report.query.Findings;
 import jp.govcloudops.report.document.Section;
 import jp.govcloudops.report.document.Table;
 import jp.govcloudops.report.document.Table.Column;
@@ -118,22 +119,12 @@ public class AlertSection implements SectionWriter {
             return;
         }
         s.subsection("初動対応までの時間");
-        Map<Long, LocalDateTime> firstWork = new HashMap<>();
-        Map<Long, BigDecimal> hours = new HashMap<>();
-        for (Map<String, Object> row : c.jdbc().queryForList("SELECT finding_id, work_date, start_time, hours FROM"
-                + " work_effort WHERE finding_id IS NOT NULL")) {
-            long id = Rows.num(row, "finding_id");
-            Object start = row.get("start_time");
-            LocalDateTime at = Rows.date(row, "work_date").atTime(start == null ? java.time.LocalTime.MIDNIGHT
-                    : start instanceof java.sql.Time t ? t.toLocalTime() : java.time.LocalTime.parse(start.toString()));
-            firstWork.merge(id, at, (a, b) -> a.isBefore(b) ? a : b);
-            hours.merge(id, Rows.decimal(row, "hours"), BigDecimal::add);
-        }
+        Map<Long, EffortQuery.FindingWork> work = EffortQuery.perFinding(c);
         Table table = new Table(Column.text("重要度", 3), Column.number("対応記録のある検知", 2),
                 Column.number("平均（時間）", 2), Column.number("最長（時間）", 2), Column.number("対応工数計", 2));
         for (String severity : Findings.SEVERITIES) {
-            List<Duration> waits = month.stream().filter(f -> severity.equals(f.severity()) && firstWork.containsKey(f.id()))
-                    .map(f -> Duration.between(c.local(f.time()), firstWork.get(f.id()))).map(d -> d.isNegative() ? Duration.ZERO : d)
+            List<Duration> waits = month.stream().filter(f -> severity.equals(f.severity()) && work.containsKey(f.id()))
+                    .map(f -> Duration.between(c.local(f.time()), work.get(f.id()).first())).map(d -> d.isNegative() ? Duration.ZERO : d)
                     .toList();
             if (waits.isEmpty()) {
                 continue;
@@ -141,7 +132,7 @@ public class AlertSection implements SectionWriter {
             double average = waits.stream().mapToLong(Duration::toMinutes).average().orElse(0) / 60.0;
             double longest = waits.stream().mapToLong(Duration::toMinutes).max().orElse(0) / 60.0;
             BigDecimal spent = month.stream().filter(f -> severity.equals(f.severity()))
-                    .map(f -> hours.getOrDefault(f.id(), BigDecimal.ZERO)).reduce(BigDecimal.ZERO, BigDecimal::add);
+                    .map(f -> work.containsKey(f.id()) ? work.get(f.id()).hours() : BigDecimal.ZERO).reduce(BigDecimal.ZERO, BigDecimal::add);
             table.row(Findings.severityLabel(severity), Jp.count(waits.size()), String.format("%.1f", average),
                     String.format("%.1f", longest), Jp.hours(spent));
         }

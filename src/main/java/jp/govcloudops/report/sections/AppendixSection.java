@@ -1,13 +1,14 @@
 package jp.govcloudops.report.sections;
 
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 
 import jp.govcloudops.report.Jp;
 import jp.govcloudops.report.ReportContext;
+import jp.govcloudops.report.SectionWriter;
+import jp.govcloudops.report.query.EffortQuery;
+import jp.govcloudops.report.query.JobRunQuery;
+import jp.govcloudops.report.query.Findings;
 import jp.govcloudops.report.document.Section;
 import jp.govcloudops.report.document.Table;
 import jp.govcloudops.report.document.Table.Column;
@@ -18,6 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(100)
 public class AppendixSection implements SectionWriter {
+
+    private static final java.time.format.DateTimeFormatter HOUR_MINUTE = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
 
     @Override
     public Section write(ReportContext c) {
@@ -46,50 +49,30 @@ public class AppendixSection implements SectionWriter {
         Table table = new Table(Column.text("作業日", 2), Column.text("開始", 1), Column.text("作業区分", 3),
                 Column.number("時間", 1), Column.number("うち時間外", 2), Column.text("担当", 2), Column.number("検知", 1),
                 Column.text("内容", 6));
-        for (Map<String, Object> r : c.jdbc().queryForList("SELECT work_date, start_time, category, hours, outside_hours,"
-                + " person, finding_id, note FROM work_effort WHERE work_date BETWEEN ? AND ? ORDER BY work_date, start_time,"
-                + " id", c.first(), c.last())) {
-            Object start = r.get("start_time");
-            table.row(Jp.day(Rows.date(r, "work_date")), start == null ? "" : start.toString().substring(0, 5),
-                    Rows.text(r, "category"), Jp.hours(Rows.decimal(r, "hours")), Jp.hours(Rows.decimal(r, "outside_hours")),
-                    Rows.text(r, "person"), r.get("finding_id") == null ? "" : Rows.num(r, "finding_id"),
-                    Jp.clip(Rows.text(r, "note"), 120));
+        for (EffortQuery.Entry e : EffortQuery.entries(c)) {
+            table.row(Jp.day(e.workDate()), e.start() == null ? "" : e.start().format(HOUR_MINUTE), e.category(),
+                    Jp.hours(e.hours()), Jp.hours(e.outside()), e.person(), e.findingId() == null ? "" : e.findingId(),
+                    Jp.clip(e.note(), 120));
         }
         s.table(table, "該当なし（当月の作業実績は記録されていない）");
     }
 
-    /**
-     * Spring Batch writes its times in the local zone of the JVM that ran the job; they are shown in Japan time.
-     * Runs are selected by start time within the month.
-     */
+    /** Runs are selected by start time within the month; times in Japan time. */
     private void jobs(ReportContext c, Section s) {
         s.subsection("付録C　バッチ処理の実行履歴");
-        ZoneId jvm = ZoneId.systemDefault();
-        LocalDateTime from = c.first().atStartOfDay(c.zone()).withZoneSameInstant(jvm).toLocalDateTime();
-        LocalDateTime to = c.month().plusMonths(1).atDay(1).atStartOfDay(c.zone()).withZoneSameInstant(jvm).toLocalDateTime();
-        List<Map<String, Object>> rows = c.jdbc().queryForList("SELECT i.job_name, e.job_execution_id, e.start_time,"
-                + " e.end_time, e.status, e.exit_code FROM batch_job_execution e JOIN batch_job_instance i"
-                + " ON i.job_instance_id = e.job_instance_id WHERE e.start_time >= ? AND e.start_time < ?"
-                + " ORDER BY e.start_time, e.job_execution_id", from, to);
+        List<JobRunQuery.Run> rows = JobRunQuery.startedInMonth(c);
         Table table = new Table(Column.text("ジョブ", 3), Column.number("実行 ID", 1), Column.text("開始（JST）", 3),
                 Column.text("終了（JST）", 3), Column.number("所要", 2), Column.text("結果", 2));
-        for (Map<String, Object> r : rows) {
-            LocalDateTime start = Rows.timestamp(r, "start_time");
-            LocalDateTime end = Rows.timestamp(r, "end_time");
-            table.row(Rows.text(r, "job_name"), Rows.num(r, "job_execution_id"), Jp.dateTime(japan(start, jvm, c)),
-                    Jp.dateTime(japan(end, jvm, c)), end == null ? "—" : duration(Duration.between(start, end)),
-                    Rows.text(r, "status") + (Rows.text(r, "exit_code") == null || Rows.text(r, "exit_code").equals(Rows.text(r, "status"))
-                            ? "" : " / " + Rows.text(r, "exit_code")));
+        for (JobRunQuery.Run r : rows) {
+            table.row(r.jobName(), r.executionId(), Jp.dateTime(r.start()), Jp.dateTime(r.end()),
+                    r.end() == null ? "—" : duration(Duration.between(r.start(), r.end())),
+                    r.status() + (r.exitCode() == null || r.exitCode().equals(r.status()) ? "" : " / " + r.exitCode()));
         }
         s.table(table, "該当なし（当月に開始したバッチ処理はない）");
-        long failed = rows.stream().filter(r -> !"COMPLETED".equals(Rows.text(r, "status"))).count();
+        long failed = rows.stream().filter(r -> !"COMPLETED".equals(r.status())).count();
         if (!rows.isEmpty()) {
             s.note("実行 " + rows.size() + " 回（うち COMPLETED 以外 " + failed + " 回）。失敗した実行は同じコマンドの再実行で再開される。");
         }
-    }
-
-    private static LocalDateTime japan(LocalDateTime jvmLocal, ZoneId jvm, ReportContext c) {
-        return jvmLocal == null ? null : jvmLocal.atZone(jvm).withZoneSameInstant(c.zone()).toLocalDateTime();
     }
 
     private static String duration(Duration d) {

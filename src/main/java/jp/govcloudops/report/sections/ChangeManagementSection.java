@@ -3,10 +3,13 @@ package jp.govcloudops.report.sections;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
+import jp.govcloudops.records.WorkCategory;
 import jp.govcloudops.report.Jp;
 import jp.govcloudops.report.ReportContext;
+import jp.govcloudops.report.SectionWriter;
+import jp.govcloudops.report.query.EffortQuery;
+import jp.govcloudops.report.query.MonthUsage;
 import jp.govcloudops.report.document.Section;
 import jp.govcloudops.report.document.Table;
 import jp.govcloudops.report.document.Table.Column;
@@ -107,15 +110,13 @@ public class ChangeManagementSection implements SectionWriter {
             }
             s.table(table, "該当なし（当月、設定された適用ロール（" + String.join("、", roles) + "）による変更操作はない）");
         }
-        List<Map<String, Object>> effort = c.jdbc().queryForList("SELECT work_date, person, hours, note FROM work_effort"
-                + " WHERE category = 'テンプレート適用' AND work_date BETWEEN ? AND ? ORDER BY work_date, id", c.first(), c.last());
+        List<EffortQuery.Entry> effort = EffortQuery.entries(c, WorkCategory.TEMPLATE_APPLICATION.label());
         Table work = new Table(Column.text("作業日", 2), Column.text("担当", 2), Column.number("工数（時間）", 2),
                 Column.text("内容（通知日・適用内容）", 8));
         BigDecimal hours = BigDecimal.ZERO;
-        for (Map<String, Object> row : effort) {
-            hours = hours.add(Rows.decimal(row, "hours"));
-            work.row(Jp.day(Rows.date(row, "work_date")), Rows.text(row, "person"), Jp.hours(Rows.decimal(row, "hours")),
-                    Jp.clip(Rows.text(row, "note"), 160));
+        for (EffortQuery.Entry e : effort) {
+            hours = hours.add(e.hours());
+            work.row(Jp.day(e.workDate()), e.person(), Jp.hours(e.hours()), Jp.clip(e.note(), 160));
         }
         if (!work.isEmpty()) {
             work.totalRow("合計", "", Jp.hours(hours), "");

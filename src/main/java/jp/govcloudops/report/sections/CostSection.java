@@ -1,8 +1,6 @@
 package jp.govcloudops.report.sections;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +9,11 @@ import java.util.Map;
 import jp.govcloudops.config.CostProperties;
 import jp.govcloudops.report.Jp;
 import jp.govcloudops.report.ReportContext;
+import jp.govcloudops.report.SectionWriter;
+import jp.govcloudops.report.query.CostQuery;
+import jp.govcloudops.report.query.CostQuery.AccountCost;
+import jp.govcloudops.report.query.CostQuery.Crossing;
+import jp.govcloudops.report.query.CostQuery.ServiceCost;
 import jp.govcloudops.report.document.Section;
 import jp.govcloudops.report.document.Table;
 import jp.govcloudops.report.document.Table.Column;
@@ -32,61 +35,29 @@ public class CostSection implements SectionWriter {
     static final String INVOICE_NOTE = "本報告の利用料は AWS のコストデータ（Data Exports）に基づく概算であり、確定額はデジタル庁からの"
             + "請求書による。";
 
-    /** Cost per billing period, provider, account, service and currency, counting only each account's owning load. */
-    private static final String BY_SERVICE = "SELECT d.account_id, d.service, d.currency, SUM(d.billed_cost) AS billed"
-            + " FROM cost_day d JOIN cost_owner o ON o.load_id = d.load_id AND o.billing_period = d.billing_period"
-            + " AND o.provider = d.provider AND o.account_id = d.account_id WHERE d.billing_period = ?"
-            + " GROUP BY d.account_id, d.service, d.currency";
-
     private final CostProperties cost;
 
     public CostSection(CostProperties cost) {
         this.cost = cost;
     }
 
-    /** One account's month in one currency; previous is null when the store has no cost of the month before. */
-    record AccountMonth(String accountId, String currency, BigDecimal billed, BigDecimal forecast, BigDecimal previous,
-            BigDecimal budget) {
-    }
-
     @Override
     public Section write(ReportContext c) {
         Section s = new Section("9", "利用料");
-        if (!c.schema().has("cost_month") || !c.schema().has("cost_day")) {
+        if (!CostQuery.available(c)) {
             s.none("該当なし（利用料データがストアにない：コスト取込みが未導入）");
             s.note(INVOICE_NOTE);
             return s;
         }
         s.paragraph("AWS のコストデータ（Data Exports：CUR 2.0 / FOCUS）から、アカウント別の当月利用料（請求期間 "
                 + c.month() + " の請求額ベース）、月末予測、予算及び閾値との比較、閾値超過の通知状況を示す。");
-        List<AccountMonth> accounts = accounts(c);
-        perAccount(c, s, accounts);
-        thresholds(c, s, accounts);
-        perService(c, s);
+        CostQuery.Month figures = CostQuery.load(c, cost);
+        perAccount(c, s, figures);
+        thresholds(c, s, figures);
+        perService(c, s, figures.byService());
         s.note(INVOICE_NOTE + "月末予測は直近の完了日（既定 " + cost.forecastWindowDays() + " 日）の平均日額による推計で、"
                 + "月の締め後は実績と同額になる。利用料の日付はエクスポートの UTC 日付による。");
         return s;
-    }
-
-    private List<AccountMonth> accounts(ReportContext c) {
-        Map<String, BigDecimal> previous = new HashMap<>();
-        for (Map<String, Object> row : c.jdbc().queryForList("SELECT account_id, currency, SUM(billed_cost) AS billed"
-                + " FROM cost_month WHERE month = ? GROUP BY account_id, currency", c.previous().toString())) {
-            previous.put(Rows.text(row, "account_id") + "/" + Rows.text(row, "currency"), Rows.decimal(row, "billed"));
-        }
-        List<AccountMonth> accounts = new ArrayList<>();
-        for (Map<String, Object> row : c.jdbc().queryForList("SELECT account_id, currency, SUM(billed_cost) AS billed,"
-                + " SUM(forecast_cost) AS forecast FROM cost_month WHERE month = ? GROUP BY account_id, currency"
-                + " ORDER BY account_id, currency", c.month().toString())) {
-            String account = Rows.text(row, "account_id");
-            String currency = Rows.text(row, "currency");
-            CostProperties.Account configured = configured(account);
-            BigDecimal budget = configured != null && currency.equals(configured.currency()) ? configured.monthlyBudget() : null;
-            accounts.add(new AccountMonth(account, currency, Rows.decimal(row, "billed"),
-                    row.get("forecast") == null ? null : Rows.decimal(row, "forecast"),
-                    previous.get(account + "/" + currency), budget));
-        }
-        return accounts;
     }
 
     private CostProperties.Account configured(String accountId) {
@@ -102,14 +73,15 @@ public class CostSection implements SectionWriter {
         return name.equals(accountId) ? accountId : name + "（" + accountId + "）";
     }
 
-    private void perAccount(ReportContext c, Section s, List<AccountMonth> accounts) {
+    private void perAccount(ReportContext c, Section s, CostQuery.Month figures) {
+        List<AccountCost> accounts = figures.accounts();
         s.subsection("アカウント別の利用料と予算");
         Table table = new Table(Column.text("アカウント", 5), Column.number("当月利用料", 3), Column.number("月末予測", 3),
                 Column.number("月額予算", 3), Column.number("予算比", 2), Column.number("予測の予算比", 2),
                 Column.number("前月", 3), Column.number("前月比", 2));
         Map<String, BigDecimal[]> totals = new LinkedHashMap<>();
         boolean anyPrevious = accounts.stream().anyMatch(a -> a.previous() != null);
-        for (AccountMonth a : accounts) {
+        for (AccountCost a : accounts) {
             table.row(label(c, a.accountId()), Jp.money(a.billed(), a.currency()), Jp.money(a.forecast(), a.currency()),
                     Jp.money(a.budget(), a.currency()), share(a.billed(), a.budget()), share(a.forecast(), a.budget()),
                     Jp.money(a.previous(), a.currency()), a.previous() == null ? "—"
@@ -137,7 +109,7 @@ public class CostSection implements SectionWriter {
         String currency = mainCurrency(accounts);
         ReportCharts.Series bars = new ReportCharts.Series(accounts.stream().filter(a -> a.currency().equals(currency))
                 .map(a -> c.settings().accountName(a.accountId())).toList());
-        for (AccountMonth a : accounts) {
+        for (AccountCost a : accounts) {
             if (a.currency().equals(currency)) {
                 String name = c.settings().accountName(a.accountId());
                 bars.add("当月利用料", name, a.billed()).add("月末予測", name, a.forecast() == null ? 0 : a.forecast())
@@ -145,26 +117,26 @@ public class CostSection implements SectionWriter {
             }
         }
         s.chart(ReportCharts.horizontalBars("アカウント別の利用料・月末予測と予算（" + currency + "）", currency, bars));
-        cumulative(c, s, currency);
+        cumulative(c, s, currency, figures.days());
     }
 
     /** The currency most accounts are billed in, for the charts (other currencies are in the tables only). */
-    private static String mainCurrency(List<AccountMonth> accounts) {
+    private static String mainCurrency(List<AccountCost> accounts) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         accounts.forEach(a -> counts.merge(a.currency(), 1, Integer::sum));
         return counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
     }
 
-    private void cumulative(ReportContext c, Section s, String currency) {
+    private void cumulative(ReportContext c, Section s, String currency, List<CostQuery.DayCost> costDays) {
         List<String> days = c.first().datesUntil(c.last().plusDays(1)).map(d -> String.valueOf(d.getDayOfMonth())).toList();
         ReportCharts.Series series = new ReportCharts.Series(days);
         Map<String, BigDecimal> running = new HashMap<>();
-        for (Map<String, Object> row : c.jdbc().queryForList("SELECT day, account_id, SUM(billed_cost) AS billed"
-                + " FROM cost_daily WHERE day BETWEEN ? AND ? AND currency = ? GROUP BY day, account_id"
-                + " ORDER BY day, account_id", c.first(), c.last(), currency)) {
-            String account = c.settings().accountName(Rows.text(row, "account_id"));
-            BigDecimal sum = running.merge(account, Rows.decimal(row, "billed"), BigDecimal::add);
-            series.add(account, String.valueOf(Rows.date(row, "day").getDayOfMonth()), sum);
+        for (CostQuery.DayCost day : costDays) {
+            if (day.currency().equals(currency)) {
+                String account = c.settings().accountName(day.accountId());
+                BigDecimal sum = running.merge(account, day.billed(), BigDecimal::add);
+                series.add(account, String.valueOf(day.day().getDayOfMonth()), sum);
+            }
         }
         if (!series.isEmpty()) {
             s.chart(ReportCharts.lines("アカウント別の利用料累計（" + currency + "、UTC 日付）", currency, series));
@@ -175,27 +147,17 @@ public class CostSection implements SectionWriter {
         return part == null || whole == null || whole.signum() == 0 ? "—" : Jp.percent(part.doubleValue(), whole.doubleValue());
     }
 
-    /** A crossing recorded by the threshold check, with its notice. */
-    record Crossing(String accountId, String ruleKey, String kind, BigDecimal threshold, BigDecimal amount,
-            String currency, LocalDate asOf, String mailState, java.time.LocalDateTime sentAt, long attempts) {
-    }
-
-    private void thresholds(ReportContext c, Section s, List<AccountMonth> accounts) {
+    private void thresholds(ReportContext c, Section s, CostQuery.Month figures) {
         s.subsection("閾値と超過通知");
+        List<AccountCost> accounts = figures.accounts();
         Map<String, Crossing> crossings = new LinkedHashMap<>();
-        for (Map<String, Object> row : c.jdbc().queryForList("SELECT a.account_id, a.rule_key, a.kind, a.threshold_amount,"
-                + " a.amount, a.currency, a.as_of, m.state, m.sent_at, m.attempts FROM cost_alert a"
-                + " LEFT JOIN mail_outbox m ON m.dedupe_key = a.dedupe_key WHERE a.month = ?"
-                + " ORDER BY a.account_id, a.as_of, a.rule_key", c.month().toString())) {
-            Crossing crossing = new Crossing(Rows.text(row, "account_id"), Rows.text(row, "rule_key"), Rows.text(row, "kind"),
-                    Rows.decimal(row, "threshold_amount"), Rows.decimal(row, "amount"), Rows.text(row, "currency"),
-                    Rows.date(row, "as_of"), Rows.text(row, "state"), Rows.timestamp(row, "sent_at"), Rows.num(row, "attempts"));
+        for (Crossing crossing : figures.crossings()) {
             crossings.put(crossing.accountId() + "/" + crossing.ruleKey(), crossing);
         }
         Table table = new Table(Column.text("アカウント", 4), Column.text("閾値", 4), Column.number("閾値額", 3),
                 Column.number("当月の値", 3), Column.text("判定", 3), Column.text("通知", 3));
         for (CostProperties.Account account : cost.accounts()) {
-            AccountMonth month = accounts.stream().filter(a -> a.accountId().equals(account.id())
+            AccountCost month = accounts.stream().filter(a -> a.accountId().equals(account.id())
                     && a.currency().equals(account.currency())).findFirst().orElse(null);
             for (CostProperties.Notification rule : account.notifications()) {
                 String key = rule.key(account.currency());
@@ -212,12 +174,12 @@ public class CostSection implements SectionWriter {
                     Jp.money(crossing.threshold(), crossing.currency()), "—", verdict(crossing, null, null), notice(c, crossing));
         }
         s.table(table, "該当なし（利用料の閾値が設定されていない：govcloud.cost.accounts）");
-        long crossed = c.jdbc().queryForObject("SELECT COUNT(*) FROM cost_alert WHERE month = ?", Long.class, c.month().toString());
+        long crossed = figures.crossed();
         if (!table.isEmpty()) {
             s.note("閾値は AWS Budgets と同じく、実績（月初来の請求額）又は月末予測が閾値を超えた時点で超過とし、規則ごとに一度だけ"
                     + "通知する（夜間処理の cost-check）。判定の日付は判定対象のコスト日（UTC）。当月の超過は " + crossed + " 件。");
         }
-        notices(c, s);
+        notices(c, s, figures.notices());
     }
 
     private static String ruleText(CostProperties.Notification rule) {
@@ -250,15 +212,11 @@ public class CostSection implements SectionWriter {
         };
     }
 
-    private void notices(ReportContext c, Section s) {
-        List<Map<String, Object>> rows = c.jdbc().queryForList("SELECT m.created_at, m.sent_at, m.subject, m.state"
-                + " FROM cost_alert a JOIN mail_outbox m ON m.dedupe_key = a.dedupe_key WHERE a.month = ?"
-                + " ORDER BY m.created_at, m.id", c.month().toString());
+    private void notices(ReportContext c, Section s, List<CostQuery.Notice> rows) {
         Table table = new Table(Column.text("通知作成（JST）", 2), Column.text("件名", 7), Column.text("送信", 2));
-        for (Map<String, Object> row : rows) {
-            var sent = Rows.timestamp(row, "sent_at");
-            table.row(Jp.dateTime(c.local(Rows.timestamp(row, "created_at"))), Jp.clip(Rows.text(row, "subject"), 110),
-                    sent == null ? "未送信（" + Rows.text(row, "state") + "）" : Jp.dateTime(c.local(sent)));
+        for (CostQuery.Notice notice : rows) {
+            table.row(Jp.dateTime(c.local(notice.createdAt())), Jp.clip(notice.subject(), 110),
+                    notice.sentAt() == null ? "未送信（" + notice.state() + "）" : Jp.dateTime(c.local(notice.sentAt())));
         }
         if (!table.isEmpty()) {
             s.paragraph("当月分の利用料通知（" + rows.size() + " 件）：");
@@ -266,13 +224,10 @@ public class CostSection implements SectionWriter {
         s.table(table, "当月分の利用料通知：該当なし（閾値の超過はなかった）");
     }
 
-    private void perService(ReportContext c, Section s) {
+    private void perService(ReportContext c, Section s, List<ServiceCost> rows) {
         s.subsection("アカウント別・サービス別の利用料");
-        List<Map<String, Object>> rows = c.jdbc().queryForList(BY_SERVICE + " ORDER BY d.account_id, d.currency,"
-                + " SUM(d.billed_cost) DESC, d.service", c.month().toString());
         Map<String, BigDecimal> accountTotals = new HashMap<>();
-        rows.forEach(r -> accountTotals.merge(Rows.text(r, "account_id") + "/" + Rows.text(r, "currency"),
-                Rows.decimal(r, "billed"), BigDecimal::add));
+        rows.forEach(r -> accountTotals.merge(r.accountId() + "/" + r.currency(), r.billed(), BigDecimal::add));
         Table table = new Table(Column.text("アカウント", 4), Column.text("サービス", 5), Column.number("利用料", 3),
                 Column.number("アカウント内の構成比", 2));
         int perAccount = 3;
@@ -280,19 +235,19 @@ public class CostSection implements SectionWriter {
         int shown = 0;
         BigDecimal rest = BigDecimal.ZERO;
         String restCurrency = null;
-        for (Map<String, Object> row : rows) {
-            String key = Rows.text(row, "account_id") + "/" + Rows.text(row, "currency");
+        for (ServiceCost row : rows) {
+            String key = row.accountId() + "/" + row.currency();
             if (!key.equals(current)) {
                 addRest(table, current, rest, restCurrency, accountTotals);
                 current = key;
                 shown = 0;
                 rest = BigDecimal.ZERO;
-                restCurrency = Rows.text(row, "currency");
+                restCurrency = row.currency();
             }
-            BigDecimal billed = Rows.decimal(row, "billed");
+            BigDecimal billed = row.billed();
             if (shown++ < perAccount) {
-                table.row(shown == 1 ? label(c, Rows.text(row, "account_id")) : "", serviceName(Rows.text(row, "service")),
-                        Jp.money(billed, Rows.text(row, "currency")), share(billed, accountTotals.get(key)));
+                table.row(shown == 1 ? label(c, row.accountId()) : "", serviceName(row.service()),
+                        Jp.money(billed, row.currency()), share(billed, accountTotals.get(key)));
             } else {
                 rest = rest.add(billed);
             }
@@ -317,13 +272,13 @@ public class CostSection implements SectionWriter {
     }
 
     /** The same rows as the per-account table, summed per service; the order they come in does not matter. */
-    private void overall(ReportContext c, Section s, List<Map<String, Object>> byAccountAndService) {
+    private void overall(ReportContext c, Section s, List<ServiceCost> byAccountAndService) {
         s.subsection("サービス別の利用料（全アカウント、上位）");
         Map<String, BigDecimal> billed = new LinkedHashMap<>();
         Map<String, Integer> accounts = new HashMap<>();
-        for (Map<String, Object> row : byAccountAndService) {
-            String key = Rows.text(row, "service") + "\u0000" + Rows.text(row, "currency");
-            billed.merge(key, Rows.decimal(row, "billed"), BigDecimal::add);
+        for (ServiceCost row : byAccountAndService) {
+            String key = row.service() + "\u0000" + row.currency();
+            billed.merge(key, row.billed(), BigDecimal::add);
             accounts.merge(key, 1, Integer::sum);
         }
         Map<String, BigDecimal> perCurrency = new HashMap<>();

@@ -8,6 +8,9 @@ import java.util.Map;
 import jp.govcloudops.records.WorkCategory;
 import jp.govcloudops.report.Jp;
 import jp.govcloudops.report.ReportContext;
+import jp.govcloudops.report.SectionWriter;
+import jp.govcloudops.report.query.EffortQuery;
+import jp.govcloudops.report.query.Findings;
 import jp.govcloudops.report.document.Section;
 import jp.govcloudops.report.document.Table;
 import jp.govcloudops.report.document.Table.Column;
@@ -26,15 +29,13 @@ public class EffortSection implements SectionWriter {
     @Override
     public Section write(ReportContext c) {
         Section s = new Section("11", "作業実績（作業工数）");
-        List<Map<String, Object>> rows = c.jdbc().queryForList("SELECT category, COUNT(*) AS entries, SUM(hours) AS hours,"
-                + " SUM(inside_hours) AS inside, SUM(outside_hours) AS outside FROM work_effort"
-                + " WHERE work_date BETWEEN ? AND ? GROUP BY category", c.first(), c.last());
+        List<EffortQuery.Hours> rows = EffortQuery.byCategory(c);
         if (rows.isEmpty()) {
             s.none("該当なし（当月の作業実績は記録されていない：effort import / effort add）");
             return s;
         }
-        Map<String, Map<String, Object>> byCategory = new HashMap<>();
-        rows.forEach(r -> byCategory.put(Rows.text(r, "category"), r));
+        Map<String, EffortQuery.Hours> byCategory = new HashMap<>();
+        rows.forEach(r -> byCategory.put(r.key(), r));
         s.subsection("作業区分別の工数");
         Table table = new Table(Column.text("作業区分", 4), Column.number("件数", 2), Column.number("受付時間内", 2),
                 Column.number("受付時間外", 2), Column.number("合計（人時）", 2), Column.number("構成比", 2));
@@ -42,16 +43,16 @@ public class EffortSection implements SectionWriter {
         BigDecimal outside = BigDecimal.ZERO;
         BigDecimal total = BigDecimal.ZERO;
         long entries = 0;
-        for (Map<String, Object> r : rows) {
-            total = total.add(Rows.decimal(r, "hours"));
+        for (EffortQuery.Hours r : rows) {
+            total = total.add(r.hours());
         }
         ReportCharts.Series series = new ReportCharts.Series(WorkCategory.labels());
         for (WorkCategory category : WorkCategory.values()) {
-            Map<String, Object> r = byCategory.get(category.label());
-            BigDecimal in = r == null ? BigDecimal.ZERO : Rows.decimal(r, "inside");
-            BigDecimal out = r == null ? BigDecimal.ZERO : Rows.decimal(r, "outside");
-            BigDecimal hours = r == null ? BigDecimal.ZERO : Rows.decimal(r, "hours");
-            long n = r == null ? 0 : Rows.num(r, "entries");
+            EffortQuery.Hours r = byCategory.get(category.label());
+            BigDecimal in = r == null ? BigDecimal.ZERO : r.inside();
+            BigDecimal out = r == null ? BigDecimal.ZERO : r.outside();
+            BigDecimal hours = r == null ? BigDecimal.ZERO : r.hours();
+            long n = r == null ? 0 : r.entries();
             inside = inside.add(in);
             outside = outside.add(out);
             entries += n;
@@ -62,8 +63,7 @@ public class EffortSection implements SectionWriter {
         table.totalRow("合計", Jp.count(entries), Jp.hours(inside), Jp.hours(outside), Jp.hours(total), "100.0%");
         s.table(table, "該当なし");
         s.chart(ReportCharts.horizontalStackedBars("作業区分別の工数（人時）", "人時", series, false));
-        long weekdayOnly = c.jdbc().queryForObject("SELECT COUNT(*) FROM work_effort WHERE work_date BETWEEN ? AND ?"
-                + " AND hours_basis = 'WEEKDAY_ONLY'", Long.class, c.first(), c.last());
+        long weekdayOnly = EffortQuery.weekdayOnly(c);
         s.note("受付時間内外は " + c.serviceWindow().description() + " で区分した。開始時刻のない作業は、営業日なら時間内、"
                 + "それ以外の日なら時間外とした。" + (weekdayOnly > 0 ? "【暫定】" + weekdayOnly + " 件は祝日暦なし（土日と12/29〜1/3のみ除外）"
                 + "で区分しており、祝日の作業が時間内に計上されている可能性がある。" : ""));
@@ -76,31 +76,26 @@ public class EffortSection implements SectionWriter {
         s.subsection("担当者別の工数");
         Table table = new Table(Column.text("担当者", 4), Column.number("件数", 2), Column.number("受付時間内", 2),
                 Column.number("受付時間外", 2), Column.number("合計（人時）", 2));
-        for (Map<String, Object> r : c.jdbc().queryForList("SELECT person, COUNT(*) AS entries, SUM(hours) AS hours,"
-                + " SUM(inside_hours) AS inside, SUM(outside_hours) AS outside FROM work_effort WHERE work_date BETWEEN ? AND ?"
-                + " GROUP BY person ORDER BY SUM(hours) DESC, person", c.first(), c.last())) {
-            table.row(Rows.text(r, "person"), Jp.count(Rows.num(r, "entries")), Jp.hours(Rows.decimal(r, "inside")),
-                    Jp.hours(Rows.decimal(r, "outside")), Jp.hours(Rows.decimal(r, "hours")));
+        for (EffortQuery.Hours r : EffortQuery.byPerson(c)) {
+            table.row(r.key(), Jp.count(r.entries()), Jp.hours(r.inside()), Jp.hours(r.outside()), Jp.hours(r.hours()));
         }
         s.table(table, "該当なし");
     }
 
     private void onFindings(ReportContext c, Section s) {
         s.subsection("検知に対する作業");
-        List<Map<String, Object>> rows = c.jdbc().queryForList("SELECT finding_id, COUNT(*) AS entries, SUM(hours) AS hours,"
-                + " MIN(work_date) AS first_day FROM work_effort WHERE work_date BETWEEN ? AND ? AND finding_id IS NOT NULL"
-                + " GROUP BY finding_id ORDER BY finding_id", c.first(), c.last());
+        List<EffortQuery.OnFinding> rows = EffortQuery.onFindings(c);
         Map<Long, Findings.Finding> findings = new HashMap<>();
         if (Findings.available(c) && !rows.isEmpty()) {
             Findings.between(c, c.utc(c.first().minusMonths(3).atStartOfDay()), c.utcEnd()).forEach(f -> findings.put(f.id(), f));
         }
         Table table = new Table(Column.number("検知 ID", 1), Column.text("検知内容", 6), Column.text("重要度", 2),
                 Column.text("初回作業日", 2), Column.number("作業件数", 1), Column.number("工数（人時）", 2));
-        for (Map<String, Object> r : rows) {
-            Findings.Finding f = findings.get(Rows.num(r, "finding_id"));
-            table.row(Rows.num(r, "finding_id"), f == null ? "（検知の記録なし）" : Jp.clip(f.title(), 60),
-                    f == null ? "—" : Findings.severityLabel(f.severity()), Jp.day(Rows.date(r, "first_day")),
-                    Jp.count(Rows.num(r, "entries")), Jp.hours(Rows.decimal(r, "hours")));
+        for (EffortQuery.OnFinding r : rows) {
+            Findings.Finding f = findings.get(r.findingId());
+            table.row(r.findingId(), f == null ? "（検知の記録なし）" : Jp.clip(f.title(), 60),
+                    f == null ? "—" : Findings.severityLabel(f.severity()), Jp.day(r.firstDay()),
+                    Jp.count(r.entries()), Jp.hours(r.hours()));
         }
         s.table(table, "該当なし（当月、検知に紐づけた作業記録はない）");
     }

@@ -3,7 +3,6 @@ package jp.govcloudops.report.sections;
 import java.awt.Color;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,10 @@ import java.util.Set;
 import jp.govcloudops.aggregate.Boundary;
 import jp.govcloudops.report.Jp;
 import jp.govcloudops.report.ReportContext;
+import jp.govcloudops.report.SectionWriter;
+import jp.govcloudops.report.query.TrafficQuery;
+import jp.govcloudops.report.query.MonthUsage;
+import jp.govcloudops.report.query.EstateAccounts;
 import jp.govcloudops.report.document.Section;
 import jp.govcloudops.report.document.Table;
 import jp.govcloudops.report.document.Table.Column;
@@ -87,29 +90,18 @@ public class OperationStatusSection implements SectionWriter {
                 + "欠損日は、当月に受信実績のあるログ種別が届かなかった日。取込みの欠損記録は「8 ログ管理」を参照。");
     }
 
-    /** The boundary on the far side of a flow, seen from the estate's VPCs (VPC to VPC stays VPC). */
-    static final String PEER = "CASE WHEN src_boundary = 'VPC' THEN dst_boundary ELSE src_boundary END";
-
     private void traffic(ReportContext c, Section s) {
         s.subsection("境界別の通信状況（LGCS・ASP・VPC・インターネット）");
         // One pass for the month by day and peer (the table, the day count and the chart all come from it), one
         // for the previous month's totals.
-        List<Map<String, Object>> daily = c.jdbc().queryForList("SELECT day, " + PEER + " AS peer, SUM(flows) AS flows,"
-                + " SUM(bytes) AS bytes, SUM(CASE WHEN action = 'REJECT' THEN flows ELSE 0 END) AS rejected FROM "
-                + HourlyTable.FLOW_BOUNDARY.month(c, null, "day", "src_boundary", "dst_boundary", "action")
-                + " GROUP BY day, " + PEER + " ORDER BY day", c.utcStart(), c.utcEnd());
-        Map<String, Long> previousBytes = new HashMap<>();
-        for (Map<String, Object> row : c.jdbc().queryForList("SELECT " + PEER + " AS peer, SUM(bytes) AS bytes FROM "
-                + HourlyTable.FLOW_BOUNDARY.month(c, null, "src_boundary", "dst_boundary") + " GROUP BY " + PEER,
-                c.utc(c.previous().atDay(1).atStartOfDay()), c.utcStart())) {
-            previousBytes.put(Rows.text(row, "peer"), Rows.num(row, "bytes"));
-        }
+        List<TrafficQuery.PeerDay> daily = TrafficQuery.daily(c);
+        Map<String, Long> previousBytes = TrafficQuery.previousBytes(c);
         Map<String, long[]> byPeer = new LinkedHashMap<>();
-        for (Map<String, Object> row : daily) {
-            long[] t = byPeer.computeIfAbsent(Rows.text(row, "peer"), k -> new long[4]);
-            t[0] += Rows.num(row, "flows");
-            t[1] += Rows.num(row, "bytes");
-            t[2] += Rows.num(row, "rejected");
+        for (TrafficQuery.PeerDay row : daily) {
+            long[] t = byPeer.computeIfAbsent(row.peer(), k -> new long[4]);
+            t[0] += row.flows();
+            t[1] += row.bytes();
+            t[2] += row.rejected();
             t[3]++;
         }
         Table table = new Table(Column.text("接続先境界", 3), Column.number("通信日数", 2), Column.number("フロー数", 2),
@@ -143,7 +135,7 @@ public class OperationStatusSection implements SectionWriter {
         s.table(table, "該当なし");
         List<String> dayLabels = c.first().datesUntil(c.last().plusDays(1)).map(d -> String.valueOf(d.getDayOfMonth())).toList();
         ReportCharts.Series series = new ReportCharts.Series(dayLabels);
-        long max = daily.stream().mapToLong(r -> Rows.num(r, "bytes")).max().orElse(0);
+        long max = daily.stream().mapToLong(TrafficQuery.PeerDay::bytes).max().orElse(0);
         double unit = max >= 1e9 ? 1e9 : max >= 1e6 ? 1e6 : 1e3;
         String unitName = unit == 1e9 ? "GB" : unit == 1e6 ? "MB" : "KB";
         for (Boundary boundary : Boundary.values()) {
@@ -151,9 +143,8 @@ public class OperationStatusSection implements SectionWriter {
                 series.add(label(boundary), dayLabels.get(0), 0);
             }
         }
-        for (Map<String, Object> row : daily) {
-            series.add(label(Boundary.valueOf(Rows.text(row, "peer"))), String.valueOf(Rows.date(row, "day").getDayOfMonth()),
-                    Rows.num(row, "bytes") / unit);
+        for (TrafficQuery.PeerDay row : daily) {
+            series.add(label(Boundary.valueOf(row.peer())), String.valueOf(row.day().getDayOfMonth()), row.bytes() / unit);
         }
         s.chart(ReportCharts.lines("接続先境界別の日次通信量（" + unitName + "）", unitName, series));
         s.note("接続先境界は、VPC 側から見た通信相手の区分（送信元が VPC なら宛先、それ以外は送信元）。VPC は VPC 間の通信。"

@@ -10,6 +10,9 @@ import jp.govcloudops.config.NetworkProperties;
 import jp.govcloudops.config.ReportProperties;
 import jp.govcloudops.report.Jp;
 import jp.govcloudops.report.ReportContext;
+import jp.govcloudops.report.SectionWriter;
+import jp.govcloudops.report.query.LogCollectionQuery;
+import jp.govcloudops.report.query.EstateAccounts;
 import jp.govcloudops.report.document.Section;
 import jp.govcloudops.report.document.Table;
 import jp.govcloudops.report.document.Table.Column;
@@ -33,16 +36,15 @@ public class ScopeSection implements SectionWriter {
         s.subsection("対象アカウント・システム");
         Map<String, TreeSet<String>> logTypes = new HashMap<>();
         Map<String, TreeSet<String>> regions = new HashMap<>();
-        for (Map<String, Object> row : c.jdbc().queryForList("SELECT DISTINCT account_id, log_type, region FROM log_partition"
-                + " WHERE folder_date BETWEEN ? AND ? AND objects > 0", c.first(), c.last())) {
-            String account = Rows.text(row, "account_id");
-            logTypes.computeIfAbsent(account, k -> new TreeSet<>()).add(switch (Rows.text(row, "log_type")) {
+        for (LogCollectionQuery.Stream stream : LogCollectionQuery.streams(c)) {
+            String account = stream.accountId();
+            logTypes.computeIfAbsent(account, k -> new TreeSet<>()).add(switch (stream.logType()) {
                 case "cloudtrail" -> "CloudTrail";
                 case "cloudtrail-insight" -> "Insights";
                 case "vpcflow" -> "フローログ";
-                default -> Rows.text(row, "log_type");
+                default -> stream.logType();
             });
-            regions.computeIfAbsent(account, k -> new TreeSet<>()).add(Rows.text(row, "region"));
+            regions.computeIfAbsent(account, k -> new TreeSet<>()).add(stream.region());
         }
         Table accounts = new Table(Column.text("アカウント ID", 3), Column.text("名称", 4), Column.text("システム", 4),
                 Column.text("当月の収集ログ", 4), Column.text("リージョン", 4));

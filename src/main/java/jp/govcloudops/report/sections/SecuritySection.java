@@ -2,12 +2,16 @@ package jp.govcloudops.report.sections;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import jp.govcloudops.report.Jp;
 import jp.govcloudops.report.ReportContext;
+import jp.govcloudops.report.SectionWriter;
+import jp.govcloudops.report.query.EffortQuery;
+import jp.govcloudops.report.query.InsightQuery;
+import jp.govcloudops.report.query.MonthUsage;
+import jp.govcloudops.report.query.Findings;
 import jp.govcloudops.report.document.Section;
 import jp.govcloudops.report.document.Table;
 import jp.govcloudops.report.document.Table.Column;
@@ -22,9 +26,6 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(6)
 public class SecuritySection implements SectionWriter {
-
-    /** Authorisation failures; {@link MonthUsage.Activity#denied()} is the same test in Java. */
-    static final String DENIED = "(error_code LIKE '%UnauthorizedOperation' OR error_code LIKE 'AccessDenied%')";
 
     @Override
     public Section write(ReportContext c) {
@@ -52,11 +53,7 @@ public class SecuritySection implements SectionWriter {
             s.none("該当なし（当月、重要度 " + threshold + " 以上の検知はない）");
             return;
         }
-        Map<Long, BigDecimal> effort = new HashMap<>();
-        for (Map<String, Object> row : c.jdbc().queryForList("SELECT finding_id, SUM(hours) AS hours FROM work_effort"
-                + " WHERE finding_id IS NOT NULL GROUP BY finding_id")) {
-            effort.put(Rows.num(row, "finding_id"), Rows.decimal(row, "hours"));
-        }
+        Map<Long, EffortQuery.FindingWork> effort = EffortQuery.perFinding(c);
         for (Findings.Finding f : significant) {
             Table card = new Table(Column.text("項目", 2), Column.text("内容", 9));
             card.totalRow("検知 #" + f.id(), Jp.clip(f.title(), 80));
@@ -68,7 +65,7 @@ public class SecuritySection implements SectionWriter {
             card.row("証跡の要約", f.evidence() == null ? "—" : Jp.clip(f.evidence(), 400));
             card.row("対応策", f.countermeasure() == null ? "—" : f.countermeasure());
             card.row("状態・対応工数", (f.status() == null ? "未対応" : f.status()) + "　"
-                    + Jp.hours(effort.getOrDefault(f.id(), BigDecimal.ZERO)) + " 時間");
+                    + Jp.hours(effort.containsKey(f.id()) ? effort.get(f.id()).hours() : BigDecimal.ZERO) + " 時間");
             s.table(card, "");
         }
     }
@@ -140,20 +137,16 @@ public class SecuritySection implements SectionWriter {
 
     private void insights(ReportContext c, Section s) {
         s.subsection("CloudTrail Insights（API 呼出し量・エラー率の異常）");
-        List<Map<String, Object>> rows = c.jdbc().queryForList("SELECT event_time, account_id, event_source, event_name,"
-                + " insight_type, state, baseline_average, insight_average FROM cloudtrail_insights"
-                + " WHERE day BETWEEN ? AND ? AND (state IS NULL OR state = 'Start') ORDER BY event_time", c.first(), c.last());
         Table table = new Table(Column.text("開始（JST）", 3), Column.text("アカウント", 4), Column.text("API", 4),
                 Column.text("種別", 3), Column.number("平常値", 2), Column.number("異常時", 2));
-        for (Map<String, Object> row : rows) {
-            table.row(Jp.dateTime(c.local(Rows.timestamp(row, "event_time"))), c.accountLabel(Rows.text(row, "account_id")),
-                    Rows.text(row, "event_name"), Rows.text(row, "insight_type"), decimal(row.get("baseline_average")),
-                    decimal(row.get("insight_average")));
+        for (InsightQuery.Insight insight : InsightQuery.started(c)) {
+            table.row(Jp.dateTime(c.local(insight.timeUtc())), c.accountLabel(insight.accountId()), insight.eventName(),
+                    insight.insightType(), decimal(insight.baselineAverage()), decimal(insight.insightAverage()));
         }
         s.table(table, "該当なし（当月の CloudTrail Insights イベントはない）");
     }
 
-    private static String decimal(Object value) {
-        return value == null ? "—" : String.format("%.2f", ((Number) value).doubleValue());
+    private static String decimal(Double value) {
+        return value == null ? "—" : String.format("%.2f", value);
     }
 }

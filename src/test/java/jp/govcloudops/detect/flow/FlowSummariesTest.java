@@ -9,12 +9,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import jp.govcloudops.format.TimeWindow;
 import jp.govcloudops.aggregate.NetworkBoundaries;
 import jp.govcloudops.aggregate.ObjectContribution;
 import jp.govcloudops.config.DetectionProperties;
 import jp.govcloudops.config.NetworkProperties;
+import jp.govcloudops.detect.flow.admin.AdminPortSummary;
+import jp.govcloudops.detect.flow.dns.DnsResolverSummary;
+import jp.govcloudops.detect.flow.egress.EgressSummary;
+import jp.govcloudops.detect.flow.firstseen.DestinationSummary;
+import jp.govcloudops.detect.flow.portscan.PortScanSummary;
+import jp.govcloudops.detect.flow.reject.RejectSummary;
 import jp.govcloudops.format.CidrTable;
+import jp.govcloudops.format.TimeWindow;
 import jp.govcloudops.format.flowlog.FlowLogTextReader;
 import org.junit.jupiter.api.Test;
 
@@ -111,8 +117,10 @@ class FlowSummariesTest {
     }
 
     static Map<String, List<Map<String, Object>>> summarise(List<String> lines, DetectionProperties.Flow settings) {
-        FlowSummaries summaries = new FlowSummaries(BOUNDARIES, settings, CidrTable.<Boolean>builder()
-                .add(settings.dnsApprovedResolvers(), Boolean.TRUE).build());
+        FlowSummaries summaries = new FlowSummaries(BOUNDARIES, List.of(new PortScanSummary(settings),
+                new RejectSummary(settings), new EgressSummary(), new AdminPortSummary(settings),
+                new DnsResolverSummary(settings, CidrTable.<Boolean>builder().add(settings.dnsApprovedResolvers(),
+                        Boolean.TRUE).build()), new DestinationSummary(settings)));
         String text = "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end"
                 + " action log-status\n" + String.join("\n", lines) + "\n";
         new FlowLogTextReader().read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), TimeWindow.ANY, START,

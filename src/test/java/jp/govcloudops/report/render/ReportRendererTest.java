@@ -59,7 +59,7 @@ class ReportRendererTest {
 
     @Test
     void rendersJapaneseTextSelectableWithTheFontEmbedded() throws Exception {
-        JasperPrint print = renderer.fill(sample());
+        JasperPrint print = renderer.fill(sample(), ReportFormat.PDF);
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         renderer.export(print, ReportFormat.PDF, pdf);
         java.nio.file.Files.write(java.nio.file.Path.of("target/renderer-sample.pdf"), pdf.toByteArray());
@@ -84,9 +84,48 @@ class ReportRendererTest {
         }
     }
 
+    /**
+     * Texts that used to wrap badly, in narrow cells and long paragraphs, read back line by line from the PDF: no line
+     * starts with closing punctuation or ends with an opening bracket, and no region, account id, date or katakana
+     * word is split.
+     */
+    @Test
+    void wrapsJapaneseTextByItsRulesAndKeepsIdentifiersWhole() throws Exception {
+        List<Section> sections = new ArrayList<>();
+        Section section = new Section("1", "総括");
+        String sentence = "ログは 4 アカウントから受信し、CloudTrail イベント 15,246 件、フローログ 61,611 件を取り込んだ。"
+                + "対象は ap-northeast-3 及び arn:aws:iam::318274650192:role/GovCloudDeployRole による変更（2026-10-13）。";
+        for (int i = 0; i < 6; i++) {
+            section.paragraph(sentence.substring(i));
+        }
+        Table narrow = new Table(Table.Column.text("当月の収集ログ", 2), Table.Column.text("リージョン", 2),
+                Table.Column.text("実行主体", 3), Table.Column.text("内容", 2), Table.Column.text("重要度", 2));
+        for (int i = 0; i < 4; i++) {
+            narrow.row("CloudTrail・Insights・フローログ", "ap-northeast-1, ap-northeast-3",
+                    "arn:aws:iam::318274650192:role/Deploy" + "x".repeat(i), "対応中（3/31(水)）" + "。".repeat(i % 2),
+                    "INFORMATIONAL");
+        }
+        section.table(narrow, "該当なし");
+        sections.add(section);
+        ReportDocument document = new ReportDocument(sample().cover(), sections);
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        renderer.export(renderer.fill(document, ReportFormat.PDF), ReportFormat.PDF, pdf);
+        try (PDDocument read = Loader.loadPDF(pdf.toByteArray())) {
+            String text = new PDFTextStripper().getText(read);
+            List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+            assertThat(lines).noneMatch(l -> "。、）」』】，．ー".indexOf(l.charAt(0)) >= 0)
+                    .noneMatch(l -> "（「『【".indexOf(l.charAt(l.length() - 1)) >= 0)
+                    .noneMatch(l -> l.endsWith("ap-") || l.endsWith("ap-northeast-") || l.endsWith("2026-"))
+                    .noneMatch(l -> l.endsWith("フロ") || l.endsWith("フ"))
+                    .filteredOn(l -> l.contains("arn:")).allMatch(l -> l.contains("arn:aws:iam::318274650192:role/"));
+            assertThat(text).contains("ap-northeast-3", "318274650192", "2026-10-13", "フローログ", "INFORMATIONAL")
+                    .doesNotContain("\uFEFF");
+        }
+    }
+
     @Test
     void tableOfContentsGivesTheSectionPages() throws Exception {
-        JasperPrint print = renderer.fill(sample());
+        JasperPrint print = renderer.fill(sample(), ReportFormat.PDF);
         var pages = ReportRenderer.anchorPages(print);
         assertThat(pages).containsKeys("section-1", "section-2");
         assertThat(Integer.parseInt(pages.get("section-1"))).isGreaterThanOrEqualTo(3);
@@ -94,12 +133,11 @@ class ReportRendererTest {
 
     @Test
     void htmlAndXlsxExportsCarryTheText() throws Exception {
-        JasperPrint print = renderer.fill(sample());
         ByteArrayOutputStream html = new ByteArrayOutputStream();
-        renderer.export(print, ReportFormat.HTML, html);
+        renderer.export(renderer.fill(sample(), ReportFormat.HTML), ReportFormat.HTML, html);
         assertThat(html.toString(StandardCharsets.UTF_8)).contains("総括", "CloudTrail イベント数", "data:image/png;base64");
         ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
-        renderer.export(print, ReportFormat.XLSX, xlsx);
+        renderer.export(renderer.fill(sample(), ReportFormat.XLSX), ReportFormat.XLSX, xlsx);
         assertThat(xlsx.toByteArray()).startsWith('P', 'K');
     }
 
