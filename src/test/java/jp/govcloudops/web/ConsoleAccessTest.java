@@ -122,6 +122,20 @@ class ConsoleAccessTest {
         String page = operator.get("/findings/" + server.lowFinding).body();
         assertThat(page).contains("経過観察").contains("様子を見る").contains(ConsoleServer.OPERATOR);
         assertThat(operator.get("/audit").body()).contains("finding.status").contains("127.0.0.1");
+
+        // An effort entry, as effort add: stored split by 受付時間, linked to the finding, audited.
+        assertThat(operator.postWithToken("/records", "/records/effort", Map.of("date", "2026-11-02", "start",
+                "17:00", "hours", "2", "category", "アラート対応", "person", "佐藤", "finding",
+                Long.toString(server.lowFinding), "note", "調査")).statusCode()).isEqualTo(302);
+        Map<String, Object> effort = server.jdbc().queryForMap("SELECT hours, inside_hours, outside_hours, finding_id,"
+                + " source_file FROM work_effort WHERE person = '佐藤'");
+        assertThat(((java.math.BigDecimal) effort.get("HOURS")).doubleValue()).isEqualTo(2.0);
+        assertThat(((java.math.BigDecimal) effort.get("INSIDE_HOURS")).add((java.math.BigDecimal)
+                effort.get("OUTSIDE_HOURS")).doubleValue()).isEqualTo(2.0);
+        assertThat(effort).containsEntry("FINDING_ID", server.lowFinding).containsEntry("SOURCE_FILE", "effort add");
+        assertThat(operator.get("/findings/" + server.lowFinding).body()).contains("調査");
+        assertThat(server.jdbc().queryForList("SELECT action FROM console_audit WHERE username = ?", String.class,
+                ConsoleServer.OPERATOR)).contains("records.effort-add");
     }
 
     @Test
@@ -144,6 +158,18 @@ class ConsoleAccessTest {
         String page = admin.get("/admin").body();
         assertThat(page).contains(ConsoleServer.VIEWER, ConsoleServer.OPERATOR, "閲覧者", "運用者");
         assertThat(page).doesNotContain("$2a$");
+        // 管理者 may do what 運用者 may.
+        assertThat(admin.postWithToken("/findings", "/findings/" + server.mediumFinding + "/status",
+                Map.of("status", "RESOLVED")).statusCode()).isEqualTo(302);
+        assertThat(server.status(server.mediumFinding)).isEqualTo("RESOLVED");
+    }
+
+    @Test
+    void theSessionEndsAfterTheConfiguredTimeout() {
+        var tomcat = ((org.springframework.boot.tomcat.TomcatWebServer) ((org.springframework.boot.web.server.context
+                .WebServerApplicationContext) server.context).getWebServer()).getTomcat();
+        org.apache.catalina.Context context = (org.apache.catalina.Context) tomcat.getHost().findChildren()[0];
+        assertThat(context.getSessionTimeout()).as("minutes").isEqualTo(30);
     }
 
     @Test
@@ -215,7 +241,9 @@ class ConsoleAccessTest {
 
     private static void assertUnchanged() throws Exception {
         assertThat(server.status(server.highFinding)).isEqualTo("NEW");
-        assertThat(server.jdbc().queryForObject("SELECT COUNT(*) FROM work_effort", Integer.class)).isZero();
+        // The forged entry's person; the operator's own entry (another test) is 佐藤.
+        assertThat(server.jdbc().queryForObject("SELECT COUNT(*) FROM work_effort WHERE person = '誰か'",
+                Integer.class)).isZero();
         assertThat(!Files.exists(server.reports) || Files.list(server.reports).findAny().isEmpty()).isTrue();
     }
 }

@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The web console as {@code serve} starts it (the application plus {@link WebConsole}, a servlet context on a free
- * loopback port) on an H2 file store in a temporary directory, with one user per role and two findings stored
+ * loopback port) on an H2 file store in a temporary directory, with one user per role and three findings stored
  * through the detection's own store. One per test class.
  */
 final class ConsoleServer implements AutoCloseable {
@@ -49,6 +49,7 @@ final class ConsoleServer implements AutoCloseable {
     final Path reports;
     final long highFinding;
     final long lowFinding;
+    final long mediumFinding;
 
     ConsoleServer(Path dir, String... properties) {
         url = "jdbc:h2:file:" + dir.resolve("store").toAbsolutePath();
@@ -67,11 +68,13 @@ final class ConsoleServer implements AutoCloseable {
         users.add(ADMIN, PASSWORD.toCharArray(), ConsoleRole.ADMIN, "test", AuditLog.COMMAND_LINE);
         FindingStore findings = context.getBean(FindingStore.class);
         LocalDateTime at = DAY.atTime(3, 15);
-        findings.reconcile("cloudtrail", List.of("root-sign-in", "describe-burst"), new DetectionWindow(DAY, DAY, 9),
+        findings.reconcile("cloudtrail", List.of("root-sign-in", "describe-burst", "trail-stopped"), new DetectionWindow(DAY, DAY, 9),
                 List.of(finding("fp-root", "root-sign-in", Severity.HIGH, "ルートユーザーのサインイン", at),
-                        finding("fp-burst", "describe-burst", Severity.LOW, "参照系 API の急増", at.plusHours(1))));
+                        finding("fp-burst", "describe-burst", Severity.LOW, "参照系 API の急増", at.plusHours(1)),
+                        finding("fp-trail", "trail-stopped", Severity.MEDIUM, "証跡の停止", at.plusHours(2))));
         highFinding = jdbc().queryForObject("SELECT id FROM finding WHERE fingerprint = 'fp-root'", Long.class);
         lowFinding = jdbc().queryForObject("SELECT id FROM finding WHERE fingerprint = 'fp-burst'", Long.class);
+        mediumFinding = jdbc().queryForObject("SELECT id FROM finding WHERE fingerprint = 'fp-trail'", Long.class);
     }
 
     private static Finding finding(String fingerprint, String rule, Severity severity, String title,

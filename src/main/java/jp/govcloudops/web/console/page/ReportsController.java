@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import jp.govcloudops.config.GovcloudProperties;
 import jp.govcloudops.config.ReportProperties;
 import jp.govcloudops.config.WebProperties;
 import jp.govcloudops.job.report.ReportLauncher;
@@ -55,9 +56,11 @@ class ReportsController {
     private final ReportProperties reportSettings;
     private final WebProperties webSettings;
     private final AuditLog audit;
+    private final GovcloudProperties settings;
 
     ReportsController(ReportLauncher launcher, ReportProperties reportSettings, WebProperties webSettings,
-            AuditLog audit) {
+            AuditLog audit, GovcloudProperties settings) {
+        this.settings = settings;
         this.launcher = launcher;
         this.reportSettings = reportSettings;
         this.webSettings = webSettings;
@@ -67,7 +70,7 @@ class ReportsController {
     @GetMapping("/reports")
     String reports(Model model) throws IOException {
         model.addAttribute("files", files());
-        model.addAttribute("lastMonth", YearMonth.now().minusMonths(1));
+        model.addAttribute("lastMonth", YearMonth.now(settings.zone()).minusMonths(1));
         model.addAttribute("formats", List.of("pdf", "html", "xlsx"));
         return "reports";
     }
