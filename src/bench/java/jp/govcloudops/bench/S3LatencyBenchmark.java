@@ -24,7 +24,10 @@ import jp.govcloudops.source.AwsLogsLayout;
 import jp.govcloudops.source.LogType;
 import jp.govcloudops.source.ObjectSource;
 import jp.govcloudops.source.SourceRegistry;
+import jp.govcloudops.support.ChildJvm;
 import jp.govcloudops.support.LatencyProxy;
+import jp.govcloudops.support.RabbitMq;
+import jp.govcloudops.support.TestStore;
 import org.springframework.util.unit.DataSize;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -43,12 +46,17 @@ import software.amazon.awssdk.services.s3.S3Client;
  * <li>Finding the partitions of many accounts: 1,000 accounts × 17 regions, every region folder holding one object
  * on an old date and a few accounts something on the night's two dates, listed through the delaying proxy as the
  * job's partitioner lists them.</li>
- * </ul>
  * Each run reports the requests by kind, the most in flight and objects per second.
+ *
+ * <li>Distributed (needs RabbitMQ and PostgreSQL as the tests reach them): the same night read through the delaying
+ * proxy by {@code reprocess} on one machine, then by a manager and two {@code worker} processes, each into a fresh
+ * PostgreSQL schema; the totals must be equal, and each process's own count of its S3 requests (the line it logs
+ * when it ends) is reported.</li>
+ * </ul>
  *
  * <p>Options ({@code --name=value}): work (target/bench-s3), repeats (3), delay (30, ms), copies (8: the five
  * sample accounts times this), date (2026-10-02), list-accounts (1000), list-regions (17), night (true), listing
- * (true).
+ * (true), distributed (false).
  */
 public final class S3LatencyBenchmark {
 
@@ -71,7 +79,7 @@ public final class S3LatencyBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>();
         Set<String> known = Set.of("work", "repeats", "delay", "copies", "date", "list-accounts", "list-regions",
-                "night", "listing");
+                "night", "listing", "distributed");
         for (String a : args) {
             if (!a.startsWith("--") || !a.contains("=") || !known.contains(a.substring(2, a.indexOf('=')))) {
                 throw new IllegalArgumentException("options are --name=value, one of " + new TreeSet<>(known));
@@ -94,8 +102,22 @@ public final class S3LatencyBenchmark {
                 LatencyProxy direct = new LatencyProxy(s3.endpoint(), Duration.ZERO)) {
             lines.add("Host: " + Runtime.getRuntime().availableProcessors() + " CPUs, load at start "
                     + ChildRun.load() + "; proxy delay " + delay.toMillis() + " ms per request");
-            if (Boolean.parseBoolean(options.getOrDefault("night", "true"))) {
-                night(s3, delayed, direct);
+            LocalDate day = LocalDate.parse(options.getOrDefault("date", "2026-10-02"));
+            boolean night = Boolean.parseBoolean(options.getOrDefault("night", "true"));
+            boolean distributed = Boolean.parseBoolean(options.getOrDefault("distributed", "false"));
+            if (night || distributed) {
+                long uploaded = uploadEstate(s3, Path.of("sample-data/logs"), number("copies", 8), day.minusDays(4),
+                        day);
+                lines.add("");
+                lines.add("Night of " + day + " (folder dates " + day.minusDays(4) + " .. " + day + "), sample estate"
+                        + " under " + (5 * number("copies", 8)) + " account ids: " + uploaded
+                        + " objects in the bucket (digests included)");
+            }
+            if (night) {
+                night(delayed, direct, day);
+            }
+            if (distributed) {
+                distributed(delayed, day);
             }
             if (Boolean.parseBoolean(options.getOrDefault("listing", "true"))) {
                 listing(s3, delayed);
@@ -106,14 +128,8 @@ public final class S3LatencyBenchmark {
         System.out.println(report);
     }
 
-    private void night(S3Server s3, LatencyProxy delayed, LatencyProxy direct) throws Exception {
-        LocalDate day = LocalDate.parse(options.getOrDefault("date", "2026-10-02"));
+    private void night(LatencyProxy delayed, LatencyProxy direct, LocalDate day) throws Exception {
         LocalDate from = day.minusDays(4);
-        int copies = number("copies", 8);
-        long uploaded = uploadEstate(s3, Path.of("sample-data/logs"), copies, from, day);
-        lines.add("");
-        lines.add("Night of " + day + " (folder dates " + from + " .. " + day + "), sample estate under "
-                + (5 * copies) + " account ids: " + uploaded + " objects in the bucket (digests included)");
         lines.add("");
         lines.add("| run | wall s | objects | records | objects/s | LIST | GET | HEAD | most in flight (all / GET / LIST) |");
         lines.add("|---|---|---|---|---|---|---|---|---|");
@@ -279,6 +295,90 @@ public final class S3LatencyBenchmark {
         }
         lines.add("");
         lines.add(String.format("Median %.1f s", median(walls)));
+    }
+
+    private void distributed(LatencyProxy delayed, LocalDate day) throws Exception {
+        RabbitMq.require();
+        List<String> common = List.of("aws.accessKeyId=" + S3Server.ACCESS_KEY,
+                "aws.secretAccessKey=" + S3Server.SECRET_KEY, "govcloud.s3.endpoint=" + delayed.endpoint(),
+                "govcloud.s3.region=ap-northeast-1", "govcloud.detection.enabled=false",
+                "govcloud.progress.enabled=false");
+        String[] range = {"--from=" + day.minusDays(4), "--to=" + day, "--source=s3://" + BUCKET + "/"};
+        lines.add("");
+        lines.add("Distributed, through the delaying proxy, PostgreSQL store (S3 requests as each process logged them):");
+        lines.add("");
+        lines.add("| run | wall s | objects | records | process: S3 requests |");
+        lines.add("|---|---|---|---|---|");
+
+        String single = TestStore.postgres();
+        Path singleLog = runs.resolve("single.log");
+        delayed.reset();
+        long begin = System.nanoTime();
+        Process one = ChildJvm.start(singleLog, common, concat(range, "reprocess", "--db=" + single));
+        finish(one, "reprocess");
+        String singleTotals = totals(single);
+        lines.add(String.format("| one machine | %.1f | %s | %s |", (System.nanoTime() - begin) / 1e9,
+                singleTotals.replace("/", " | "), "reprocess: " + requestLine(singleLog)));
+
+        String shared = TestStore.postgres();
+        String queue = "bench-s3-" + java.util.UUID.randomUUID();
+        List<String> distributed = new ArrayList<>(common);
+        distributed.addAll(List.of("spring.rabbitmq.host=" + RabbitMq.HOST, "spring.rabbitmq.port=" + RabbitMq.PORT,
+                "govcloud.distributed.queue=" + queue, "govcloud.distributed.poll-interval=PT0.2S"));
+        List<Process> workers = new ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            workers.add(ChildJvm.start(runs.resolve("worker-" + i + ".log"), distributed, "worker", "--db=" + shared));
+        }
+        Thread.sleep(20_000); // the workers start and subscribe before the manager sends partitions
+        List<String> manager = new ArrayList<>(distributed);
+        manager.addAll(List.of("govcloud.distributed.enabled=true", "govcloud.ingest.threads=4"));
+        delayed.reset();
+        begin = System.nanoTime();
+        finish(ChildJvm.start(runs.resolve("manager.log"), manager, concat(range, "reprocess", "--db=" + shared)),
+                "manager");
+        double wall = (System.nanoTime() - begin) / 1e9;
+        for (Process worker : workers) {
+            worker.destroy(); // a worker logs its requests as it shuts down
+            worker.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        String sharedTotals = totals(shared);
+        StringBuilder requests = new StringBuilder("manager: " + requestLine(runs.resolve("manager.log")));
+        for (int i = 1; i <= 2; i++) {
+            requests.append("<br>worker ").append(i).append(": ").append(requestLine(runs.resolve("worker-" + i + ".log")));
+        }
+        lines.add(String.format("| manager + 2 workers | %.1f | %s | %s |", wall, sharedTotals.replace("/", " | "),
+                requests));
+        lines.add("");
+        lines.add("Totals (objects/records) equal: " + singleTotals.equals(sharedTotals) + "; the proxy saw at most "
+                + delayed.maxInFlight() + " requests in flight during the distributed run");
+    }
+
+    private static String[] concat(String[] range, String command, String database) {
+        List<String> args = new ArrayList<>(List.of(command, database));
+        args.addAll(List.of(range));
+        return args.toArray(new String[0]);
+    }
+
+    private static void finish(Process process, String name) throws InterruptedException {
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.MINUTES) || process.exitValue() > 2) {
+            process.destroyForcibly();
+            throw new IllegalStateException(name + " did not complete");
+        }
+    }
+
+    private static String totals(String database) throws java.sql.SQLException {
+        try (java.sql.Connection c = TestStore.connect(database); java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*), SUM(records) FROM source_object")) {
+            rs.next();
+            return rs.getLong(1) + "/" + rs.getLong(2);
+        }
+    }
+
+    /** The line a process logged about its S3 requests as it ended. */
+    private static String requestLine(Path log) throws IOException {
+        return Files.readAllLines(log).stream().filter(l -> l.contains("S3 requests:"))
+                .map(l -> l.substring(l.indexOf("S3 requests:") + "S3 requests:".length()).trim())
+                .reduce((a, b) -> b).orElse("(none logged)");
     }
 
     private static double median(List<Double> values) {

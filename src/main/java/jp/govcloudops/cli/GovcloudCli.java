@@ -32,7 +32,7 @@ import picocli.CommandLine;
         scope = ScopeType.INHERIT, exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.FAILURE,
         description = "Nightly and monthly operations for a Government Cloud (ガバメントクラウド) AWS estate.",
-        subcommands = {NightlyCommand.class, ReprocessCommand.class, StatusCommand.class, QueryCommand.class,
+        subcommands = {NightlyCommand.class, IntradayCommand.class, ReprocessCommand.class, StatusCommand.class, QueryCommand.class,
                 SampleDataCommand.class, DemoCommand.class, WorkerCommand.class, ReportCommand.class, ServeCommand.class,
                 UserCommand.class,
                 EffortCommand.class, IncidentCommand.class, InquiryCommand.class, RiskCommand.class,

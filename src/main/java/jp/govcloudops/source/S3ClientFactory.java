@@ -1,10 +1,12 @@
 package jp.govcloudops.source;
 
 import java.net.URI;
+import java.util.List;
 
 import jp.govcloudops.config.S3Properties;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -15,7 +17,8 @@ public final class S3ClientFactory {
     private S3ClientFactory() {
     }
 
-    public static S3Client create(S3Properties properties) {
+    /** @param interceptors see every request, such as an {@link S3RequestGauge} */
+    public static S3Client create(S3Properties properties, ExecutionInterceptor... interceptors) {
         var builder = S3Client.builder()
                 .region(Region.of(properties.region()))
                 .credentialsProvider(DefaultCredentialsProvider.builder().build())
@@ -29,6 +32,7 @@ public final class S3ClientFactory {
                 // connection faults; 403 and 404 are not retried.
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(b -> b.maxAttempts(properties.maxAttempts()))
+                        .executionInterceptors(List.of(interceptors))
                         .build());
         URI endpoint = properties.effectiveEndpoint();
         if (endpoint != null) {

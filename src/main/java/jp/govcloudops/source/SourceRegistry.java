@@ -8,6 +8,8 @@ import java.util.concurrent.Executors;
 
 import jakarta.annotation.PreDestroy;
 import jp.govcloudops.config.S3Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -20,10 +22,13 @@ import software.amazon.awssdk.services.s3.S3Client;
 @Component
 public class SourceRegistry {
 
+    private static final Logger log = LoggerFactory.getLogger(SourceRegistry.class);
+
     private final S3Properties s3Properties;
     private final Map<String, ObjectSource> sources = new ConcurrentHashMap<>();
     private final ObjectPrefetch prefetch;
     private final ExecutorService listings;
+    private final S3RequestGauge requests = new S3RequestGauge();
     private volatile S3Client s3;
 
     public SourceRegistry(S3Properties s3Properties) {
@@ -46,6 +51,11 @@ public class SourceRegistry {
         return prefetch.figures();
     }
 
+    /** This process's S3 requests so far. */
+    public S3RequestGauge requests() {
+        return requests;
+    }
+
     public ObjectSource get(String location) {
         return sources.computeIfAbsent(location, l -> SourceLocations.open(l, this::s3));
     }
@@ -66,7 +76,7 @@ public class SourceRegistry {
         if (client == null) {
             synchronized (this) {
                 if (s3 == null) {
-                    s3 = S3ClientFactory.create(s3Properties);
+                    s3 = S3ClientFactory.create(s3Properties, requests);
                 }
                 client = s3;
             }
@@ -76,6 +86,12 @@ public class SourceRegistry {
 
     @PreDestroy
     public void close() {
+        String made = requests.describe();
+        if (made != null) {
+            ObjectPrefetch.Figures ahead = prefetch.figures();
+            log.info("{}; {} objects downloaded ahead, at most {} downloads at once", made, ahead.objects(),
+                    ahead.maxInFlight());
+        }
         prefetch.close();
         listings.shutdownNow();
         if (s3 != null) {

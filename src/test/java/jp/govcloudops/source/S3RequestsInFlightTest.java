@@ -38,6 +38,7 @@ class S3RequestsInFlightTest {
     private static final int OBJECT_SIZE = 10_000;
 
     static LatencyProxy proxy;
+    static S3RequestGauge gauge = new S3RequestGauge();
     static S3Client s3;
 
     @TempDir
@@ -47,7 +48,7 @@ class S3RequestsInFlightTest {
     static void start() {
         proxy = new LatencyProxy(S3TestServer.get().endpoint(), Duration.ofMillis(30));
         s3 = S3ClientFactory.create(new S3Properties("ap-northeast-1", URI.create(proxy.endpoint()), true, 3, 1,
-                Duration.ofSeconds(30), 8, DataSize.ofMegabytes(64), 16));
+                Duration.ofSeconds(30), 8, DataSize.ofMegabytes(64), 16), gauge);
     }
 
     @AfterAll
@@ -84,10 +85,14 @@ class S3RequestsInFlightTest {
         S3ObjectSource source = objects("ahead", 24, 0);
         List<SourceObject> listed = source.listObjects("objs/");
         proxy.reset();
+        long gets = gauge.requests().getOrDefault("GetObject", 0L);
         try (ObjectPrefetch prefetch = new ObjectPrefetch(8, DataSize.ofMegabytes(64).toBytes());
                 PrefetchedObjects ahead = prefetch.ahead(source, listed)) {
             readAllAsDirectly(source, ahead, listed);
             assertThat(prefetch.figures().objects()).isEqualTo(24);
+            assertThat(gauge.requests().get("GetObject") - gets).isEqualTo(24);
+            assertThat(gauge.maxInFlight()).isBetween(4, 8 + 16);
+            assertThat(gauge.describe()).startsWith("S3 requests:").contains(" GetObject ").contains(" in flight");
             assertThat(prefetch.figures().maxInFlight()).isBetween(4, 8);
         }
         assertThat(proxy.requests(LatencyProxy.Kind.GET)).isEqualTo(24);

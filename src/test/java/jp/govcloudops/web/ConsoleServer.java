@@ -82,7 +82,7 @@ final class ConsoleServer implements AutoCloseable {
         return new Finding(fingerprint, rule, "cloudtrail", severity, title, title, DAY, at, at.plusMinutes(5),
                 "111122223333", "ap-northeast-1", "arn:aws:iam::111122223333:root", null, "203.0.113.7", null,
                 "ConsoleLogin", title + "が検知されました。", "{\"eventName\":\"ConsoleLogin\"}", 1,
-                "サインイン元と操作者を確認する。");
+                "サインイン元と操作者を確認する。", null);
     }
 
     /** Ingests the small night of jp.govcloudops.support.NightFixture (with its quarantined records) into the store. */
