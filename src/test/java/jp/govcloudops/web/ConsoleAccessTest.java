@@ -165,6 +165,20 @@ class ConsoleAccessTest {
     }
 
     @Test
+    void aTakenNameAndAShortPasswordAreRefused() {
+        var users = server.context.getBean(jp.govcloudops.web.user.ConsoleUsers.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> users.add(ConsoleServer.VIEWER,
+                "another-long-password".toCharArray(), jp.govcloudops.web.user.ConsoleRole.ADMIN, "test", "test"))
+                .hasMessageContaining("user '" + ConsoleServer.VIEWER + "' exists");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> users.add("newcomer", "short".toCharArray(),
+                jp.govcloudops.web.user.ConsoleRole.VIEWER, "test", "test")).hasMessageContaining("at least 12");
+        assertThat(server.jdbc().queryForObject("SELECT role FROM console_auth.console_user WHERE username = ?",
+                String.class, ConsoleServer.VIEWER)).isEqualTo("VIEWER");
+        assertThat(server.jdbc().queryForObject("SELECT COUNT(*) FROM console_auth.console_user WHERE username ="
+                + " 'newcomer'", Integer.class)).isZero();
+    }
+
+    @Test
     void theSessionEndsAfterTheConfiguredTimeout() {
         var tomcat = ((org.springframework.boot.tomcat.TomcatWebServer) ((org.springframework.boot.web.server.context
                 .WebServerApplicationContext) server.context).getWebServer()).getTomcat();

@@ -91,7 +91,12 @@ class ReportsController {
     @PostMapping("/reports")
     String make(@RequestParam YearMonth month, @RequestParam(defaultValue = "pdf") String format,
             HttpServletRequest request, RedirectAttributes flash) throws Exception {
-        ReportFormat parsed = ReportFormat.of(format);
+        ReportFormat parsed;
+        try {
+            parsed = ReportFormat.of(format);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
         Path file = reportSettings.outputDirectory().resolve("monthly-report-" + month + "." + parsed.extension());
         Actor actor = Actor.of(request);
         ReportLauncher.Outcome outcome = launcher.run(new ReportParameters(month, parsed, file,
