@@ -18,15 +18,18 @@ SELECT f.id, f.rule_id, f.title_ja, f.title_en, f.severity,
            AS service_hours_ja,
        f.status,
        CASE f.status WHEN 'NEW' THEN '未対応' WHEN 'IN_PROGRESS' THEN '対応中' WHEN 'RESOLVED' THEN '対応済'
-            WHEN 'MONITORING' THEN '経過観察' ELSE '誤検知' END AS status_ja,
-       f.status_note, f.status_changed_at, f.detected_at, f.derived
+            WHEN 'MONITORING' THEN '経過観察' WHEN 'WITHDRAWN' THEN '取り下げ' ELSE '誤検知' END AS status_ja,
+       f.status_note, f.status_changed_at, f.detected_at, f.derived,
+       f.source, f.source_id, f.also_in,
+       f.first_seen_at AS first_seen_utc, f.first_seen_at + INTERVAL '9' HOUR AS first_seen_jst
 FROM finding f;
 
 CREATE VIEW finding_daily AS
-SELECT f.event_day AS day, f.account_id, f.rule_id, f.severity, f.service_hours, f.status, COUNT(*) AS findings
+SELECT f.event_day AS day, f.account_id, f.rule_id, f.severity, f.service_hours, f.status, f.source,
+       COUNT(*) AS findings
 FROM finding f
 WHERE f.derived = TRUE
-GROUP BY f.event_day, f.account_id, f.rule_id, f.severity, f.service_hours, f.status;
+GROUP BY f.event_day, f.account_id, f.rule_id, f.severity, f.service_hours, f.status, f.source;
 
 CREATE VIEW finding_status_changes AS
 SELECT h.finding_id, f.rule_id, f.event_day AS day, h.changed_at AS changed_utc,

@@ -3,6 +3,8 @@ package jp.govcloudops.aggregate;
 import java.util.List;
 
 import jp.govcloudops.format.cloudtrail.CloudTrailEvent;
+import jp.govcloudops.format.config.ConfigChange;
+import jp.govcloudops.format.finding.ServiceFinding;
 import jp.govcloudops.format.flowlog.FlowRecord;
 import jp.govcloudops.source.LogPartition;
 
@@ -21,6 +23,15 @@ public interface AnalyzerFactory {
     }
 
     default List<ObjectAnalyzer<FlowRecord>> flow(LogPartition partition) {
+        return List.of();
+    }
+
+    /** GuardDuty and Security Hub findings. */
+    default List<ObjectAnalyzer<ServiceFinding>> serviceFindings(LogPartition partition) {
+        return List.of();
+    }
+
+    default List<ObjectAnalyzer<ConfigChange>> configChanges(LogPartition partition) {
         return List.of();
     }
 }

@@ -3,11 +3,15 @@ package jp.govcloudops.aggregate;
 import java.util.List;
 
 import jp.govcloudops.format.cloudtrail.CloudTrailEvent;
+import jp.govcloudops.format.config.ConfigChange;
 import jp.govcloudops.format.flowlog.FlowRecord;
 import jp.govcloudops.source.LogPartition;
 import org.springframework.stereotype.Component;
 
-/** The usage aggregates every object contributes: hourly CloudTrail counts, Insights events, flow sums. */
+/**
+ * The usage aggregates every object contributes: hourly CloudTrail counts, Insights events, flow sums, AWS Config's
+ * configuration items.
+ */
 @Component
 public class UsageAggregates implements AnalyzerFactory {
 
@@ -27,6 +31,11 @@ public class UsageAggregates implements AnalyzerFactory {
     public List<ObjectAnalyzer<CloudTrailEvent>> cloudTrailInsight(LogPartition partition) {
         CloudTrailInsights insights = new CloudTrailInsights();
         return List.of(analyzer(insights::add, insights));
+    }
+
+    @Override
+    public List<ObjectAnalyzer<ConfigChange>> configChanges(LogPartition partition) {
+        return List.of(new ConfigChangeRows());
     }
 
     @Override

@@ -68,7 +68,7 @@ public class FindingsCommand {
         public Integer call() {
             Usage.requireOrdered(spec, from, to);
             PrintWriter out = spec.commandLine().getOut();
-            return parent.root.withContext(context -> {
+            return parent.root.withStoreReader(context -> {
                 GovcloudProperties settings = context.getBean(GovcloudProperties.class);
                 List<FindingStore.Stored> findings = context.getBean(FindingStore.class).list(from, to, severity,
                         withdrawn);
@@ -119,7 +119,7 @@ public class FindingsCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            return parent.root.withContext(context -> {
+            return parent.root.withStoreReader(context -> {
                 FindingStore store = context.getBean(FindingStore.class);
                 var found = store.get(id);
                 if (found.isEmpty()) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import jp.govcloudops.pipeline.ExitCodes;
+import jp.govcloudops.store.SchemaState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
@@ -31,7 +32,7 @@ import picocli.CommandLine;
         scope = ScopeType.INHERIT, exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.FAILURE,
         description = "Nightly and monthly operations for a Government Cloud (ガバメントクラウド) AWS estate.",
-        subcommands = {NightlyCommand.class, ReprocessCommand.class, StatusCommand.class, QueryCommand.class,
+        subcommands = {NightlyCommand.class, IntradayCommand.class, ReprocessCommand.class, StatusCommand.class, QueryCommand.class,
                 SampleDataCommand.class, DemoCommand.class, WorkerCommand.class, ReportCommand.class,
                 EffortCommand.class, IncidentCommand.class, InquiryCommand.class, RiskCommand.class,
                 CostIngestCommand.class, CostCheckCommand.class, FindingsCommand.class, VerifyTrailCommand.class,
@@ -124,6 +125,48 @@ public class GovcloudCli {
 
     /** Starts the application context with the global options applied, runs {@code work}, closes the context. */
     public <T> T withContext(Function<ConfigurableApplicationContext, T> work, String... extraProperties) {
+        try (ConfigurableApplicationContext context = start(application, false, extraProperties)) {
+            return work.apply(context);
+        }
+    }
+
+    /**
+     * Runs {@code work} in the smaller context of the commands that only read the store ({@link
+     * StoreReaderApplication}), as the store's reader. A store that needs migrating (or is new) is first brought up
+     * to date by starting the whole application once; an in-memory store, which would not outlive that start, is
+     * read by the whole application.
+     */
+    public <T> T withStoreReader(Function<ConfigurableApplicationContext, T> work) {
+        boolean inMemory;
+        try (ConfigurableApplicationContext context = storeReaderContext()) {
+            SchemaState schema = context.getBean(SchemaState.class);
+            String staleness = schema.staleness();
+            if (staleness == null) {
+                return work.apply(context);
+            }
+            LoggerFactory.getLogger(GovcloudCli.class).debug("Migrating the store first: {}", staleness);
+            inMemory = schema.inMemory();
+        }
+        if (inMemory) {
+            return withContext(work);
+        }
+        withContext(context -> null);
+        try (ConfigurableApplicationContext context = storeReaderContext()) {
+            return work.apply(context);
+        }
+    }
+
+    /** The started context of the commands that only read the store; nothing connects before it is asked to. */
+    ConfigurableApplicationContext storeReaderContext() {
+        return start(StoreReaderApplication.class, true);
+    }
+
+    /**
+     * Starts a context of {@code configuration} with the global options as the highest-priority properties.
+     *
+     * @param lazy beans are made when first asked for, so that a command makes only what it uses
+     */
+    private ConfigurableApplicationContext start(Class<?> configuration, boolean lazy, String... extraProperties) {
         List<String> properties = new ArrayList<>();
         if (database != null) {
             properties.add("--spring.datasource.url=" + database);
@@ -149,12 +192,11 @@ public class GovcloudCli {
         // Until logback-spring.xml is read (it sends the traces to the log file, if there is one), the logging
         // defaults would print them on stdout.
         logging.setLogLevel(FAILURE_TRACE.getName(), LogLevel.OFF);
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+        return new SpringApplicationBuilder(configuration)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .run(properties.toArray(new String[0]))) {
-            return work.apply(context);
-        }
+                .lazyInitialization(lazy)
+                .run(properties.toArray(new String[0]));
     }
 }

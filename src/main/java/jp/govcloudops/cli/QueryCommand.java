@@ -33,7 +33,7 @@ public class QueryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        return root.withContext(context -> {
+        return root.withStoreReader(context -> {
             try {
                 context.getBean(ReadOnlyQuery.class).run(sql, out, allowSuperuser);
                 out.flush();

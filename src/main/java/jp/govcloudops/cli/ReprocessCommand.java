@@ -40,7 +40,7 @@ public class ReprocessCommand implements Callable<Integer> {
     LocalDate to;
 
     @Option(names = "--log-type", split = ",", paramLabel = "TYPE",
-            description = "cloudtrail, cloudtrail-insight, vpcflow (repeatable; default all).")
+            description = "cloudtrail, cloudtrail-insight, vpcflow, guardduty, securityhub, config (repeatable; default all).")
     List<LogType> logTypes = new ArrayList<>();
 
     @Option(names = "--account", split = ",", paramLabel = "ID", description = "Only these accounts (repeatable).")

@@ -38,7 +38,7 @@ public class StatusCommand implements Callable<Integer> {
         LocalDate first = from != null ? from : last.minusDays(7);
         Usage.requireOrdered(spec, first, last);
         PrintWriter out = spec.commandLine().getOut();
-        return root.withContext(context -> {
+        return root.withStoreReader(context -> {
             StatusReport status = context.getBean(StatusReport.class);
             List<StatusReport.PartitionStatus> rows = status.partitions(first, last);
             out.printf("%-10s  %-12s  %-16s  %-18s  %8s  %12s  %11s  %10s  %s%n", "folder", "account", "region",

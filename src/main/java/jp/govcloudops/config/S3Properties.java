@@ -3,11 +3,13 @@ package jp.govcloudops.config;
 import java.net.URI;
 import java.time.Duration;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -19,6 +21,11 @@ import org.springframework.validation.annotation.Validated;
  * @param pathStyle     path-style addressing; defaults to on whenever an endpoint is set
  * @param maxAttempts   attempts per request, including the first, for throttling, 5xx and connection faults
  * @param objectRetries whole-object re-reads when a download breaks off mid-body
+ * @param getsInFlight  objects downloaded ahead of the threads that parse them, at most this many at once, so that
+ *                      the wait for each response overlaps the others instead of adding up
+ * @param prefetchBytes the most memory the objects downloaded ahead may hold (by their listed sizes); a larger
+ *                      object is read as a stream when its turn comes
+ * @param listsInFlight folder listings made at once when a run looks for its partitions
  */
 @Validated
 @ConfigurationProperties("govcloud.s3")
@@ -28,7 +35,10 @@ public record S3Properties(
         Boolean pathStyle,
         @Min(1) @DefaultValue("8") int maxAttempts,
         @Min(0) @DefaultValue("3") int objectRetries,
-        @NotNull @DefaultValue("30s") Duration readTimeout) {
+        @NotNull @DefaultValue("30s") Duration readTimeout,
+        @Min(1) @Max(512) @DefaultValue("32") int getsInFlight,
+        @NotNull @DefaultValue("64MB") DataSize prefetchBytes,
+        @Min(1) @Max(512) @DefaultValue("32") int listsInFlight) {
 
     /** The endpoint to use: the setting, else the standard AWS environment variables, else AWS itself. */
     public URI effectiveEndpoint() {

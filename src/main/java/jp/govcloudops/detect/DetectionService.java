@@ -53,17 +53,26 @@ public class DetectionService {
     }
 
     public Result run(DetectionWindow window) {
+        return run(window, detector -> true);
+    }
+
+    /** Runs the detectors that {@code which} accepts (the intraday run: the per-record ones). */
+    public Result run(DetectionWindow window, java.util.function.Predicate<Detector> which) {
         Map<String, FindingStore.Outcome> outcomes = new TreeMap<>();
         int findings = 0;
         for (Detector detector : detectors) {
+            if (!which.test(detector)) {
+                continue;
+            }
             List<String> ruleIds = detector.ruleIds();
             if (ruleIds.isEmpty()) {
                 continue;
             }
             long started = System.nanoTime();
-            List<Finding> derived = detector.detect(window);
+            DetectionWindow scope = detector.scope(window);
+            List<Finding> derived = detector.detect(scope);
             findings += derived.size();
-            outcomes.put(detector.name(), store.reconcile(detector.name(), ruleIds, window, derived));
+            outcomes.put(detector.name(), store.reconcile(detector.name(), ruleIds, scope, derived));
             log.debug("Detector {}: {} findings in {} ms", detector.name(), derived.size(),
                     (System.nanoTime() - started) / 1_000_000);
         }

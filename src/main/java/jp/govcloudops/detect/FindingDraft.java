@@ -88,6 +88,6 @@ public final class FindingDraft {
         return new Finding(fingerprint, rule.id(), detector, rule.severity(), rule.titleJa(), rule.titleEn(), eventDay,
                 first, last == null ? first : last, account, region, principal, resource, sourceIp, boundary,
                 eventNames, summary == null ? rule.titleJa() : summary, evidence == null ? "{}" : evidence, matches,
-                rule.countermeasureJa());
+                rule.countermeasureJa(), null);
     }
 }

@@ -3,9 +3,13 @@ package jp.govcloudops.detect;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** What operators have done about a finding. New findings are 未対応. */
+/**
+ * What operators have done about a finding. New findings are 未対応. WITHDRAWN (取り下げ) is set by a security
+ * service that archived its finding.
+ */
 public enum FindingStatus {
-    NEW("未対応"), IN_PROGRESS("対応中"), RESOLVED("対応済"), MONITORING("経過観察"), FALSE_POSITIVE("誤検知");
+    NEW("未対応"), IN_PROGRESS("対応中"), RESOLVED("対応済"), MONITORING("経過観察"), FALSE_POSITIVE("誤検知"),
+    WITHDRAWN("取り下げ");
 
     private final String label;
 

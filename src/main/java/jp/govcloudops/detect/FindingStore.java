@@ -89,6 +89,7 @@ public class FindingStore {
                     insert(f, now);
                     inserted++;
                 }
+                applyServiceState(f.fingerprint(), f.origin(), now);
             }
             int withdrawn = 0;
             for (long[] row : existing.values()) {
@@ -113,14 +114,17 @@ public class FindingStore {
         jdbc.update("INSERT INTO finding (fingerprint, rule_id, detector, severity, severity_rank, title_ja, title_en,"
                 + " event_day, first_event_at, last_event_at, account_id, region, principal, resource, source_ip,"
                 + " boundary, event_names, summary_ja, evidence, match_count, countermeasure_ja, service_hours, status,"
-                + " derived, detected_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?)",
+                + " derived, detected_at, updated_at, source, source_id, also_in, first_seen_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?, ?, ?, ?, ?)",
                 f.fingerprint(), f.ruleId(), f.detector(), f.severity().name(), f.severity().ordinal(),
                 cut(f.titleJa(), 512), cut(f.titleEn(), 512), f.eventDay(), f.firstEventAt(), f.lastEventAt(),
                 cut(f.accountId(), 64), cut(f.region(), 64), cut(f.principal(), 1024), cut(f.resource(), 1024),
                 cut(f.sourceIp(), 256), cut(f.boundary(), 128), cut(f.eventNames(), 1024), cut(f.summaryJa(), 2000),
                 cut(f.evidence(), 1000000), f.matchCount(), cut(f.countermeasureJa(), 4000),
-                serviceHours.atUtc(f.firstEventAt()).name(), FindingStatus.NEW.name(), now, now);
+                serviceHours.atUtc(f.firstEventAt()).name(), FindingStatus.NEW.name(), now, now, source(f),
+                f.origin() == null ? null : cut(f.origin().sourceId(), 1024),
+                f.origin() == null ? null : cut(f.origin().alsoIn(), 64),
+                f.origin() == null ? null : f.origin().firstSeenAt());
     }
 
     private void update(long id, Finding f, LocalDateTime now) {
@@ -128,12 +132,45 @@ public class FindingStore {
                 + " title_en = ?, event_day = ?, first_event_at = ?, last_event_at = ?, account_id = ?, region = ?,"
                 + " principal = ?, resource = ?, source_ip = ?, boundary = ?, event_names = ?, summary_ja = ?,"
                 + " evidence = ?, match_count = ?, countermeasure_ja = ?, service_hours = ?, derived = TRUE,"
-                + " updated_at = ? WHERE id = ?",
+                + " updated_at = ?, source = ?, source_id = ?, also_in = ?, first_seen_at = ? WHERE id = ?",
                 f.ruleId(), f.detector(), f.severity().name(), f.severity().ordinal(), cut(f.titleJa(), 512),
                 cut(f.titleEn(), 512), f.eventDay(), f.firstEventAt(), f.lastEventAt(), cut(f.accountId(), 64),
                 cut(f.region(), 64), cut(f.principal(), 1024), cut(f.resource(), 1024), cut(f.sourceIp(), 256),
                 cut(f.boundary(), 128), cut(f.eventNames(), 1024), cut(f.summaryJa(), 2000), cut(f.evidence(), 1000000),
-                f.matchCount(), cut(f.countermeasureJa(), 4000), serviceHours.atUtc(f.firstEventAt()).name(), now, id);
+                f.matchCount(), cut(f.countermeasureJa(), 4000), serviceHours.atUtc(f.firstEventAt()).name(), now,
+                source(f), f.origin() == null ? null : cut(f.origin().sourceId(), 1024),
+                f.origin() == null ? null : cut(f.origin().alsoIn(), 64),
+                f.origin() == null ? null : f.origin().firstSeenAt(), id);
+    }
+
+    private static String source(Finding f) {
+        return f.origin() == null ? "govcloud-ops" : f.origin().source();
+    }
+
+    /**
+     * A security service's state that changed since it was last applied (Security Hub's workflow, an archived
+     * finding) sets the status, with a history entry naming the service; an unchanged state leaves the status
+     * alone, so an operator's own status stands until the service changes its mind.
+     */
+    private void applyServiceState(String fingerprint, Finding.Origin origin, LocalDateTime now) {
+        if (origin == null || origin.serviceState() == null) {
+            return;
+        }
+        Map<String, Object> row = jdbc.queryForMap("SELECT id, status, service_state FROM finding WHERE fingerprint = ?",
+                fingerprint);
+        if (origin.serviceState().equals(row.get("service_state"))) {
+            return;
+        }
+        long id = ((Number) row.get("id")).longValue();
+        jdbc.update("UPDATE finding SET service_state = ? WHERE id = ?", cut(origin.serviceState(), 32), id);
+        String current = (String) row.get("status");
+        FindingStatus to = origin.serviceStatus();
+        if (to != null && !to.name().equals(current)) {
+            jdbc.update("UPDATE finding SET status = ?, status_changed_at = ? WHERE id = ?", to.name(), now, id);
+            jdbc.update("INSERT INTO finding_status_history (finding_id, changed_at, from_status, to_status, note,"
+                    + " changed_by) VALUES (?, ?, ?, ?, ?, ?)", id, now, current, to.name(),
+                    origin.source() + ": " + origin.serviceState(), origin.source());
+        }
     }
 
     /** Records an operator's status change with its note; returns the previous status. */
@@ -176,7 +213,7 @@ public class FindingStore {
     /** Findings to mail one by one: derived, at or above the severity, events since {@code since}, not dismissed. */
     public List<Stored> toNotify(Severity minimum, LocalDateTime since) {
         return jdbc.query("SELECT " + COLUMNS + ", evidence FROM finding WHERE derived = TRUE AND severity_rank >= ?"
-                + " AND first_event_at >= ? AND status NOT IN ('FALSE_POSITIVE', 'RESOLVED') ORDER BY first_event_at, id",
+                + " AND first_event_at >= ? AND status NOT IN ('FALSE_POSITIVE', 'RESOLVED', 'WITHDRAWN') ORDER BY first_event_at, id",
                 (rs, i) -> stored(rs), minimum.ordinal(), since);
     }
 

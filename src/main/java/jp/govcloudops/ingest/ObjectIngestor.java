@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import jp.govcloudops.aggregate.AnalyzerFactory;
 import jp.govcloudops.aggregate.ObjectAnalyzer;
@@ -15,12 +16,18 @@ import jp.govcloudops.format.RecordLimits;
 import jp.govcloudops.format.TimeWindow;
 import jp.govcloudops.format.UnreadableInputException;
 import jp.govcloudops.format.cloudtrail.CloudTrailEvent;
+import jp.govcloudops.format.config.ConfigChange;
+import jp.govcloudops.format.config.ConfigReader;
+import jp.govcloudops.format.finding.GuardDutyReader;
+import jp.govcloudops.format.finding.SecurityHubReader;
+import jp.govcloudops.format.finding.ServiceFinding;
 import jp.govcloudops.format.cloudtrail.CloudTrailReader;
 import jp.govcloudops.format.flowlog.FlowLogParquetReader;
 import jp.govcloudops.format.flowlog.FlowLogTextReader;
 import jp.govcloudops.format.flowlog.FlowRecord;
 import jp.govcloudops.source.CountingInputStream;
 import jp.govcloudops.source.LogPartition;
+import jp.govcloudops.source.LogType;
 import jp.govcloudops.source.ObjectKeyTime;
 import jp.govcloudops.source.ObjectSource;
 import jp.govcloudops.source.ReadFaults;
@@ -55,6 +62,9 @@ public final class ObjectIngestor {
     private CloudTrailReader cloudTrail;
     private FlowLogTextReader flowText;
     private FlowLogParquetReader flowParquet;
+    private GuardDutyReader guardDuty;
+    private SecurityHubReader securityHub;
+    private ConfigReader config;
 
     public ObjectIngestor(ObjectSource source, List<AnalyzerFactory> analyzers, IngestProperties ingest,
             int objectRetries) {
@@ -89,7 +99,7 @@ public final class ObjectIngestor {
                     case CLOUDTRAIL, CLOUDTRAIL_INSIGHT -> {
                         List<ObjectAnalyzer<CloudTrailEvent>> list = new ArrayList<>();
                         for (AnalyzerFactory factory : analyzers) {
-                            list.addAll(partition.logType() == jp.govcloudops.source.LogType.CLOUDTRAIL
+                            list.addAll(partition.logType() == LogType.CLOUDTRAIL
                                     ? factory.cloudTrail(partition) : factory.cloudTrailInsight(partition));
                         }
                         // An array, not the list: a for-each over the list allocated an iterator per record.
@@ -130,6 +140,38 @@ public final class ObjectIngestor {
                         };
                         try {
                             readFlow(object, raw, window, fallbackStart, sink, quarantine);
+                        } finally {
+                            list.forEach(a -> contributions.addAll(a.contributions()));
+                        }
+                    }
+                    case GUARDDUTY, SECURITYHUB -> {
+                        List<ObjectAnalyzer<ServiceFinding>> list = new ArrayList<>();
+                        analyzers.forEach(factory -> list.addAll(factory.serviceFindings(partition)));
+                        Consumer<ServiceFinding> sink = finding -> {
+                            accepted[0]++;
+                            list.forEach(a -> a.accept(finding));
+                        };
+                        try {
+                            if (partition.logType() == LogType.GUARDDUTY) {
+                                guardDuty = guardDuty != null ? guardDuty : new GuardDutyReader(limits);
+                                guardDuty.read(Decompression.open(raw), sink, quarantine);
+                            } else {
+                                securityHub = securityHub != null ? securityHub : new SecurityHubReader(limits);
+                                securityHub.read(Decompression.open(raw), sink, quarantine);
+                            }
+                        } finally {
+                            list.forEach(a -> contributions.addAll(a.contributions()));
+                        }
+                    }
+                    case CONFIG -> {
+                        List<ObjectAnalyzer<ConfigChange>> list = new ArrayList<>();
+                        analyzers.forEach(factory -> list.addAll(factory.configChanges(partition)));
+                        try {
+                            config = config != null ? config : new ConfigReader(limits);
+                            config.read(Decompression.open(raw), change -> {
+                                accepted[0]++;
+                                list.forEach(a -> a.accept(change));
+                            }, quarantine);
                         } finally {
                             list.forEach(a -> contributions.addAll(a.contributions()));
                         }

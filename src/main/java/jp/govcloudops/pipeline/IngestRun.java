@@ -20,6 +20,14 @@ public class IngestRun {
     }
 
     public int run(IngestParameters parameters, Duration lockWait, PrintWriter out) throws Exception {
+        return ingest(parameters, lockWait, out).exit();
+    }
+
+    /** The exit code of an ingestion and what it read. */
+    public record Result(int exit, IngestRunSummary summary) {
+    }
+
+    public Result ingest(IngestParameters parameters, Duration lockWait, PrintWriter out) throws Exception {
         IngestLauncher.Outcome outcome = launcher.run(parameters, lockWait);
         IngestRunSummary s = outcome.summary();
         BatchStatus status = outcome.execution().getStatus();
@@ -30,12 +38,12 @@ public class IngestRun {
             out.printf("ingest FAILED (job execution %d): %s%n", outcome.execution().getId(),
                     outcome.execution().getExitStatus().getExitDescription().lines().findFirst().orElse(""));
             out.println("Run the same command again to resume where it stopped.");
-            return ExitCodes.FAILURE;
+            return new Result(ExitCodes.FAILURE, s);
         }
         if (s.hasGapsOrQuarantine()) {
             out.println("Completed with gaps or quarantined input: see `govcloud-ops status` and the quarantine table.");
-            return ExitCodes.COMPLETED_WITH_GAPS;
+            return new Result(ExitCodes.COMPLETED_WITH_GAPS, s);
         }
-        return ExitCodes.OK;
+        return new Result(ExitCodes.OK, s);
     }
 }

@@ -2,12 +2,15 @@ package jp.govcloudops.pipeline;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
+import jp.govcloudops.calendar.ServiceHours;
 import jp.govcloudops.config.GovcloudProperties;
 import jp.govcloudops.config.IngestProperties;
 import jp.govcloudops.job.RunLock;
@@ -26,25 +29,83 @@ import org.springframework.stereotype.Component;
 public class Pipelines {
 
     private final List<Stage> nightly;
+    private final List<IntradayStep> intraday;
     private final IngestRun ingest;
     private final RunLock runLock;
     private final GovcloudProperties settings;
     private final IngestProperties ingestSettings;
 
     public Pipelines(TrailIntegrityStage trailIntegrity, DetectionStage detection, CostIngestStage costIngest,
-            CostCheckStage costCheck, MailStage mail, IngestRun ingest, RunLock runLock, GovcloudProperties settings,
-            IngestProperties ingestSettings) {
+            CostCheckStage costCheck, MailStage mail, IntradayAlertStage intradayAlerts, IngestRun ingest,
+            RunLock runLock, GovcloudProperties settings, IngestProperties ingestSettings) {
         this.nightly = List.of(
                 trailIntegrity, // before detection, whose notifications then include the integrity findings
                 detection,      // findings of the recent days and of every day the night's objects touched
                 costIngest,     // the changed billing periods of the cost exports
                 costCheck,      // thresholds against what the cost ingest loaded
                 mail);          // last: sends what the stages before it queued
-        // The intraday run's stages go here too, as a second, shorter list beside nightly.
+        // The intraday run: after ingesting today's and yesterday's new objects, only what cannot wait.
+        this.intraday = List.of(
+                new IntradayStep(intradayAlerts.name(), intradayAlerts::run), // per-record findings, immediate mails
+                new IntradayStep(mail.name(), (at, out) -> mail.run(LocalDate.ofInstant(at, ServiceHours.JAPAN), out)));
         this.ingest = ingest;
         this.runLock = runLock;
         this.settings = settings;
         this.ingestSettings = ingestSettings;
+    }
+
+    /** A stage of the intraday run, which works at an instant rather than for a day. */
+    public record IntradayStep(String name, Step step) {
+        @FunctionalInterface
+        public interface Step {
+            int run(Instant at, PrintWriter out) throws Exception;
+        }
+    }
+
+    /** The intraday run's stages, in order; they run after its ingestion, when it read anything new. */
+    public List<IntradayStep> intraday() {
+        return intraday;
+    }
+
+    /**
+     * The intraday run at {@code at}: ingests the new objects of the UTC folder dates of {@code at} and the day
+     * before, every log type, through the same manifest as the night (which then finds nothing of them to count
+     * again), and, when anything new was read, runs the intraday stages. Never beside another ingest run: it takes
+     * the same lock.
+     */
+    public int runIntraday(Instant at, Duration lockWait, PrintWriter out, Function<Throwable, String> failure) {
+        LocalDate today = LocalDate.ofInstant(at, ZoneOffset.UTC);
+        IngestParameters parameters = new IngestParameters(today.minusDays(1), today, EnumSet.allOf(LogType.class),
+                Set.of(), false, settings.sources(), 1);
+        int exit;
+        try (RunLock.Held lock = runLock.acquire("ingest", lockWait)) {
+            long objects;
+            try {
+                IngestRun.Result result = ingest.ingest(parameters, lockWait, out);
+                exit = result.exit();
+                objects = result.summary().objects();
+            } catch (Exception e) {
+                out.println("ingest FAILED: " + failure.apply(e));
+                exit = ExitCodes.FAILURE;
+                objects = 0;
+            }
+            for (IntradayStep stage : intraday) {
+                if (objects == 0 && stage.name().equals("intraday-detection")) {
+                    out.println("intraday-detection: nothing new since the last run");
+                    continue;
+                }
+                try {
+                    exit = ExitCodes.worst(exit, stage.step().run(at, out));
+                } catch (Exception e) {
+                    out.println(stage.name() + " FAILED: " + failure.apply(e));
+                    exit = ExitCodes.FAILURE;
+                }
+            }
+        } catch (RunLock.ConcurrentRunException e) {
+            out.println("intraday refused: " + e.getMessage());
+            exit = ExitCodes.FAILURE;
+        }
+        return exit;
     }
 
     /** The nightly run's stages, in order; they run after the night's ingestion. */

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
-import jp.govcloudops.format.cost.CostExportWriter;
 import jp.govcloudops.format.cost.CostLineItem;
 import jp.govcloudops.format.cost.CostSchema;
 import jp.govcloudops.sample.SampleEstate.Account;

@@ -11,6 +11,8 @@
  *     CloudTrail Insights), planned once before any writer runs.</li>
  * <li>{@link jp.govcloudops.sample.SampleWriter}s: one per kind of output, run in order by
  *     {@link jp.govcloudops.sample.SampleGenerator} over one {@link jp.govcloudops.sample.SampleContext}.</li>
+ * <li>{@link jp.govcloudops.sample.CostExportWriter}: AWS Data Exports files (CUR 2.0, FOCUS) for the cost writer;
+ *     the application only reads such files (format.cost), so the writer lives here.</li>
  * <li>{@link jp.govcloudops.sample.Seeds}: every writer draws from streams named by what they generate (writer,
  *     account, region, day), so outputs do not depend on one another and the same seed gives the same bytes.</li>
  * </ul>

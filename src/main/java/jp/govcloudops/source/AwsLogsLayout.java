@@ -1,15 +1,20 @@
 package jp.govcloudops.source;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -31,9 +36,17 @@ public final class AwsLogsLayout {
     private static final int MAX_SEARCH_DEPTH = 4;
 
     private final ObjectSource source;
+    private final Executor listings;
 
+    /** Lists one folder after the other. */
     public AwsLogsLayout(ObjectSource source) {
+        this(source, Runnable::run);
+    }
+
+    /** Lists the accounts' and then the streams' folders in parallel on {@code listings}. */
+    public AwsLogsLayout(ObjectSource source, Executor listings) {
         this.source = source;
+        this.listings = listings;
     }
 
     /** A partition of the range, and whether its date folder was there when the tree was listed. */
@@ -82,26 +95,106 @@ public final class AwsLogsLayout {
     /** Visits every date of the range of every stream whose service folder {@code service} recognises. */
     private <T> void walk(Predicate<String> account, Function<String, Optional<T>> service, DayVisitor<T> visitor,
             LocalDate from, LocalDate to) throws IOException {
+        List<AccountFolder> accounts = new ArrayList<>();
         for (String awsLogs : awsLogsFolders()) {
-            for (String child : source.listFolders(awsLogs)) {
+            List<String> children = source.listFolders(awsLogs);
+            List<String> organizations = children.stream().filter(c -> lastSegment(c).matches("o-[a-z0-9]+")).toList();
+            Map<String, List<String>> organizationAccounts = new HashMap<>();
+            List<List<String>> listed = inParallel(organizations, source::listFolders);
+            for (int i = 0; i < organizations.size(); i++) {
+                organizationAccounts.put(organizations.get(i), listed.get(i));
+            }
+            for (String child : children) {
                 String name = lastSegment(child);
                 if (name.startsWith("aws-account-id=")) {
-                    String accountId = name.substring("aws-account-id=".length());
-                    if (account.test(accountId)) {
-                        hiveAccount(child, accountId, from, to, service, visitor);
+                    accounts.add(new AccountFolder(child, name.substring("aws-account-id=".length()), true));
+                } else if (organizationAccounts.containsKey(child)) {
+                    for (String accountFolder : organizationAccounts.get(child)) {
+                        accounts.add(new AccountFolder(accountFolder, lastSegment(accountFolder), false));
                     }
-                } else if (name.matches("o-[a-z0-9]+")) {
-                    for (String accountFolder : source.listFolders(child)) {
-                        String accountId = lastSegment(accountFolder);
-                        if (account.test(accountId)) {
-                            plainAccount(accountFolder, accountId, from, to, service, visitor);
-                        }
-                    }
-                } else if (account.test(name)) {
-                    plainAccount(child, name, from, to, service, visitor);
+                } else {
+                    accounts.add(new AccountFolder(child, name, false));
                 }
             }
         }
+        List<StreamFolder<T>> streams = new ArrayList<>();
+        for (List<StreamFolder<T>> ofAccount : inParallel(accounts.stream().filter(a -> account.test(a.accountId()))
+                .toList(), a -> streams(a, service))) {
+            streams.addAll(ofAccount);
+        }
+        List<Map<LocalDate, String>> days = inParallel(streams, s -> dateFolders(s.regionFolder(), from, to, s.hive()));
+        for (int i = 0; i < streams.size(); i++) {
+            StreamFolder<T> stream = streams.get(i);
+            visitRange(stream.service(), stream.accountId(), stream.region(), stream.regionFolder(), days.get(i), from,
+                    to, stream.hive(), visitor);
+        }
+    }
+
+    private record AccountFolder(String prefix, String accountId, boolean hive) {
+    }
+
+    /** One (service, account, region) folder; {@code hive} is "=" for {@code year=} style date folders below it. */
+    private record StreamFolder<T>(T service, String accountId, String region, String regionFolder, String hive) {
+    }
+
+    /** The region folders of an account's recognised services. */
+    private <T> List<StreamFolder<T>> streams(AccountFolder account, Function<String, Optional<T>> service)
+            throws IOException {
+        List<StreamFolder<T>> streams = new ArrayList<>();
+        String servicePrefix = account.hive() ? "aws-service=" : "";
+        String regionPrefix = account.hive() ? "aws-region=" : "";
+        for (String serviceFolder : source.listFolders(account.prefix())) {
+            String serviceName = lastSegment(serviceFolder);
+            if (!serviceName.startsWith(servicePrefix)) {
+                continue;
+            }
+            Optional<T> type = service.apply(serviceName.substring(servicePrefix.length()));
+            if (type.isEmpty()) {
+                continue;
+            }
+            for (String regionFolder : source.listFolders(serviceFolder)) {
+                String regionName = lastSegment(regionFolder);
+                if (regionName.startsWith(regionPrefix)) {
+                    streams.add(new StreamFolder<>(type.get(), account.accountId(),
+                            regionName.substring(regionPrefix.length()), regionFolder, account.hive() ? "=" : ""));
+                }
+            }
+        }
+        return streams;
+    }
+
+    private interface Listing<T, R> {
+        R list(T folder) throws IOException;
+    }
+
+    /**
+     * Lists each folder on the listing executor and returns the results in the folders' order. The listings of one
+     * level run together and nothing waits for the executor from inside it, so a bounded executor cannot deadlock.
+     */
+    private <T, R> List<R> inParallel(List<T> folders, Listing<T, R> listing) throws IOException {
+        List<CompletableFuture<R>> running = new ArrayList<>(folders.size());
+        for (T folder : folders) {
+            running.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return listing.list(folder);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, listings));
+        }
+        List<R> results = new ArrayList<>(folders.size());
+        try {
+            for (CompletableFuture<R> result : running) {
+                results.add(result.join());
+            }
+        } catch (CompletionException e) {
+            running.forEach(r -> r.cancel(false));
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        return results;
     }
 
     /** The {@code AWSLogs/} folders at or below the source root, searched a few levels deep. */
@@ -128,44 +221,6 @@ public final class AwsLogsLayout {
         return found;
     }
 
-    private <T> void plainAccount(String accountFolder, String accountId, LocalDate from, LocalDate to,
-            Function<String, Optional<T>> service, DayVisitor<T> visitor) throws IOException {
-        for (String serviceFolder : source.listFolders(accountFolder)) {
-            Optional<T> type = service.apply(lastSegment(serviceFolder));
-            if (type.isEmpty()) {
-                continue;
-            }
-            for (String regionFolder : source.listFolders(serviceFolder)) {
-                String region = lastSegment(regionFolder);
-                Map<LocalDate, String> days = dateFolders(regionFolder, from, to, "");
-                visitRange(type.get(), accountId, region, regionFolder, days, from, to, "", visitor);
-            }
-        }
-    }
-
-    private <T> void hiveAccount(String accountFolder, String accountId, LocalDate from, LocalDate to,
-            Function<String, Optional<T>> service, DayVisitor<T> visitor) throws IOException {
-        for (String serviceFolder : source.listFolders(accountFolder)) {
-            String serviceName = lastSegment(serviceFolder);
-            if (!serviceName.startsWith("aws-service=")) {
-                continue;
-            }
-            Optional<T> type = service.apply(serviceName.substring("aws-service=".length()));
-            if (type.isEmpty()) {
-                continue;
-            }
-            for (String regionFolder : source.listFolders(serviceFolder)) {
-                String regionName = lastSegment(regionFolder);
-                if (!regionName.startsWith("aws-region=")) {
-                    continue;
-                }
-                String region = regionName.substring("aws-region=".length());
-                Map<LocalDate, String> days = dateFolders(regionFolder, from, to, "=");
-                visitRange(type.get(), accountId, region, regionFolder, days, from, to, "=", visitor);
-            }
-        }
-    }
-
     private static <T> void visitRange(T type, String accountId, String region, String regionFolder,
             Map<LocalDate, String> days, LocalDate from, LocalDate to, String hive, DayVisitor<T> visitor) {
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
@@ -184,11 +239,10 @@ public final class AwsLogsLayout {
     private Map<LocalDate, String> dateFolders(String regionFolder, LocalDate from, LocalDate to, String hive)
             throws IOException {
         Map<LocalDate, String> days = new LinkedHashMap<>();
-        for (String yearFolder : source.listFolders(regionFolder)) {
-            Integer year = number(lastSegment(yearFolder), hive.isEmpty() ? "" : "year=");
-            if (year == null || year < from.getYear() || year > to.getYear()) {
-                continue;
-            }
+        // A year folder has one possible name, so it is listed straight away: a stream with nothing in the range
+        // costs one listing (often empty), not one more for its years.
+        for (int year = from.getYear(); year <= to.getYear(); year++) {
+            String yearFolder = regionFolder + (hive.isEmpty() ? "" : "year=") + year + "/";
             for (String monthFolder : source.listFolders(yearFolder)) {
                 Integer month = number(lastSegment(monthFolder), hive.isEmpty() ? "" : "month=");
                 if (month == null || month < 1 || month > 12

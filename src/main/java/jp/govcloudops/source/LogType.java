@@ -5,16 +5,35 @@ import java.util.Optional;
 
 /** The log streams govcloud-ops ingests, named as on the command line and in the store. */
 public enum LogType {
-    CLOUDTRAIL("cloudtrail", "CloudTrail"),
-    CLOUDTRAIL_INSIGHT("cloudtrail-insight", "CloudTrail-Insight"),
-    VPCFLOW("vpcflow", "vpcflowlogs");
+    CLOUDTRAIL("cloudtrail", "CloudTrail", true),
+    CLOUDTRAIL_INSIGHT("cloudtrail-insight", "CloudTrail-Insight", true),
+    VPCFLOW("vpcflow", "vpcflowlogs", true),
+    /** GuardDuty's S3 export (publishing destination): gzip JSON Lines, one finding per line. */
+    GUARDDUTY("guardduty", "GuardDuty", false),
+    /**
+     * Security Hub findings forwarded by an EventBridge rule through Firehose: not under {@code AWSLogs/} but under
+     * {@code govcloud.security-services.security-hub-prefix}, with Firehose's {@code YYYY/MM/DD/HH/} folders.
+     */
+    SECURITYHUB("securityhub", "SecurityHub", false),
+    /** AWS Config's configuration history and snapshot files. */
+    CONFIG("config", "Config", false);
 
     private final String id;
     private final String folderName;
+    private final boolean continuous;
 
-    LogType(String id, String folderName) {
+    LogType(String id, String folderName, boolean continuous) {
         this.id = id;
         this.folderName = folderName;
+        this.continuous = continuous;
+    }
+
+    /**
+     * Whether the stream delivers every day. GuardDuty, Security Hub and Config write only when there is something
+     * to say (a finding, a change), so a day without their objects is no data gap.
+     */
+    public boolean continuous() {
+        return continuous;
     }
 
     public String id() {

@@ -24,6 +24,11 @@ public interface ObjectSource extends AutoCloseable {
     default void checkReadable() {
     }
 
+    /** Whether each request waits on a network (S3), so that reading objects ahead and listing in parallel pay. */
+    default boolean remote() {
+        return false;
+    }
+
     /** The key prefix the location stands for ("" for a whole bucket or a local root). */
     String rootPrefix();
 

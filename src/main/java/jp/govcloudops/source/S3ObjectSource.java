@@ -40,6 +40,11 @@ public final class S3ObjectSource implements ObjectSource {
     }
 
     @Override
+    public boolean remote() {
+        return true;
+    }
+
+    @Override
     public String rootPrefix() {
         return prefix;
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jp.govcloudops.calendar.UtcTime;
+import jp.govcloudops.source.LogType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -48,7 +49,7 @@ public class DataGapStore {
                 + " WHERE partition_id = ? AND state = 'FAILED'", partitionId);
 
         boolean expected = !now.isBefore(folderDate.atStartOfDay().plusHours(DELIVERY_GRACE_HOURS));
-        if (active == 0 && failed.isEmpty() && expected) {
+        if (active == 0 && failed.isEmpty() && expected && LogType.fromId((String) p.get("log_type")).continuous()) {
             int daysWithData = jdbc.queryForObject("SELECT COUNT(DISTINCT folder_date) FROM log_partition"
                     + " WHERE log_type = ? AND account_id = ? AND region = ? AND source = ? AND objects > 0"
                     + " AND folder_date >= ? AND folder_date < ?", Integer.class, p.get("log_type"),

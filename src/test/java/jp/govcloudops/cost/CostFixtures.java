@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import jp.govcloudops.format.cost.CostExportWriter;
 import jp.govcloudops.format.cost.CostLineItem;
 import jp.govcloudops.format.cost.CostSchema;
+import jp.govcloudops.sample.CostExportWriter;
 
 /**
  * Deterministic cost line items for tests: a few accounts over a month, hourly-ish usage of several services,

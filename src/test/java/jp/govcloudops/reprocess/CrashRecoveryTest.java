@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import jp.govcloudops.archive.ArchiveTables;
 import jp.govcloudops.support.ChildJvm;
 import jp.govcloudops.support.NightFixture;
 import jp.govcloudops.support.TestStore;
@@ -115,6 +116,25 @@ class CrashRecoveryTest {
         }
     }
 
+    private static long archivedRecords(Path archive) throws SQLException {
+        long total = 0;
+        for (String logType : List.of("cloudtrail", "vpcflow")) {
+            total += Long.parseLong(ArchiveTables.query(archive, logType, "SELECT COUNT(*) FROM {table}").get(0));
+        }
+        return total;
+    }
+
+    /** Records the store counts as accepted (read, not quarantined) in the archived log types. */
+    private static long storedRecords(String db) throws SQLException {
+        try (Connection c = NightFixture.connect(db); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT SUM(o.records - o.quarantined) FROM source_object o"
+                        + " JOIN log_partition p ON p.id = o.partition_id WHERE o.state = 'ACTIVE'"
+                        + " AND p.log_type IN ('cloudtrail', 'vpcflow')")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     @Test
     void killedRunsResumeToExactlyTheTotalsOfAnUninterruptedRun() throws Exception {
         NightFixture.write(tmp.resolve("logs"));
@@ -126,6 +146,8 @@ class CrashRecoveryTest {
         assertThat(runToEnd(run(clean, log))).as("clean run exit code; see " + log).isEqualTo(2);
         List<String> expected = NightFixture.dump(clean);
         assertThat(expected).hasSizeGreaterThan(300);
+        List<String> archived = ArchiveTables.dump(tmp.resolve("clean/archive"));
+        assertThat(archived).hasSizeGreaterThan(40);
 
         // Kill at two points of the same run (early, and deep into it), restarting it each time with the same command.
         for (int killAt : new int[] {6, 90}) {
@@ -134,14 +156,21 @@ class CrashRecoveryTest {
         assertThat(objects(crashed, "ACTIVE")).isLessThan(NightFixture.OBJECTS);
         assertThat(runToEnd(run(crashed, log))).as("resumed run exit code; see " + log).isEqualTo(2);
         assertThat(NightFixture.dump(crashed)).containsExactlyElementsOf(expected);
+        // The archive too holds each record once: what was staged for objects whose chunk never committed is gone.
+        assertThat(ArchiveTables.dump(tmp.resolve("crashed/archive"))).containsExactlyElementsOf(archived);
+        assertThat(archivedRecords(tmp.resolve("crashed/archive"))).isEqualTo(storedRecords(crashed));
 
         // The same for a --force reprocessing: readers see the old totals until each partition is swapped.
         killAfter(() -> slowRun(crashed, log, "--force"), crashed, log, 60, "STAGED");
         List<String> visible = NightFixture.dump(crashed);
         assertThat(visible.subList(0, visible.indexOf("--"))).as("CloudTrail totals mid --force")
                 .isEqualTo(expected.subList(0, expected.indexOf("--")));
+        assertThat(ArchiveTables.dump(tmp.resolve("crashed/archive"))).as("archive mid --force")
+                .containsExactlyElementsOf(archived);
         assertThat(runToEnd(run(crashed, log, "--force"))).as("resumed --force exit code; see " + log).isEqualTo(2);
         assertThat(NightFixture.dump(crashed)).containsExactlyElementsOf(expected);
+        assertThat(ArchiveTables.dump(tmp.resolve("crashed/archive"))).containsExactlyElementsOf(archived);
+        assertThat(archivedRecords(tmp.resolve("crashed/archive"))).isEqualTo(storedRecords(crashed));
         assertThat(Files.readString(log)).contains("was left running by a process that is gone");
     }
 }

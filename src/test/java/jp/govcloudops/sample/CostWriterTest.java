@@ -14,7 +14,6 @@ import java.util.TreeMap;
 import jp.govcloudops.cost.FileTotals;
 import jp.govcloudops.cost.alert.CostThresholdCheck;
 import jp.govcloudops.cost.alert.ThresholdCrossing;
-import jp.govcloudops.format.cost.CostExportWriter;
 import jp.govcloudops.job.cost.CostIngestLauncher;
 import jp.govcloudops.job.cost.CostIngestParameters;
 import jp.govcloudops.store.TestDatabase;

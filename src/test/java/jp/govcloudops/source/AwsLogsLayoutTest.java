@@ -51,6 +51,8 @@ class AwsLogsLayoutTest {
         touch("trail/AWSLogs/o-abc123def4/111111111111/CloudTrail-Insight/ap-northeast-1/2026/10/01/i.json.gz");
         touch("trail/AWSLogs/222222222222/vpcflowlogs/ap-northeast-3/2026/10/01/07/f.log.gz");
         touch("trail/AWSLogs/222222222222/Config/ap-northeast-1/2026/10/1/ConfigHistory/c.json.gz");
+        touch("trail/AWSLogs/222222222222/GuardDuty/ap-northeast-1/2026/10/02/0b1c.jsonl.gz");
+        touch("trail/AWSLogs/222222222222/Macie/ap-northeast-1/2026/10/02/m.jsonl.gz");
         touch("trail/AWSLogs/aws-account-id=333333333333/aws-service=vpcflowlogs/aws-region=ap-northeast-1/year=2026/month=10/day=01/f.log.gz");
         touch("trail/AWSLogs/aws-account-id=333333333333/aws-service=vpcflowlogs/aws-region=xx-fake-9/year=2026/month=10/day=02/hour=13/f.parquet");
 
@@ -63,7 +65,12 @@ class AwsLogsLayoutTest {
                 "cloudtrail-insight:111111111111:ap-northeast-1:2026-10-02",
                 "vpcflow:222222222222:ap-northeast-3:2026-10-01", "vpcflow:222222222222:ap-northeast-3:2026-10-02",
                 "vpcflow:333333333333:ap-northeast-1:2026-10-01", "vpcflow:333333333333:ap-northeast-1:2026-10-02",
-                "vpcflow:333333333333:xx-fake-9:2026-10-01", "vpcflow:333333333333:xx-fake-9:2026-10-02");
+                "vpcflow:333333333333:xx-fake-9:2026-10-01", "vpcflow:333333333333:xx-fake-9:2026-10-02",
+                "config:222222222222:ap-northeast-1:2026-10-01", "config:222222222222:ap-northeast-1:2026-10-02",
+                "guardduty:222222222222:ap-northeast-1:2026-10-01", "guardduty:222222222222:ap-northeast-1:2026-10-02");
+        // Config's month and day folders are not zero-padded.
+        assertThat(partitions.stream().filter(p -> p.name().equals("config:222222222222:ap-northeast-1:2026-10-01"))
+                .findFirst().orElseThrow().folderPrefix()).isEqualTo("trail/AWSLogs/222222222222/Config/ap-northeast-1/2026/10/1/");
         LogPartition hive = partitions.stream().filter(p -> p.name().equals("vpcflow:333333333333:xx-fake-9:2026-10-02"))
                 .findFirst().orElseThrow();
         assertThat(hive.folderPrefix()).endsWith("aws-region=xx-fake-9/year=2026/month=10/day=02/");
@@ -78,7 +85,8 @@ class AwsLogsLayoutTest {
                 .containsExactlyInAnyOrder("cloudtrail:111111111111:ap-northeast-1:2026-10-01",
                         "cloudtrail-insight:111111111111:ap-northeast-1:2026-10-01",
                         "vpcflow:222222222222:ap-northeast-3:2026-10-01", "vpcflow:333333333333:ap-northeast-1:2026-10-01",
-                        "vpcflow:333333333333:xx-fake-9:2026-10-02");
+                        "vpcflow:333333333333:xx-fake-9:2026-10-02", "config:222222222222:ap-northeast-1:2026-10-01",
+                        "guardduty:222222222222:ap-northeast-1:2026-10-02");
     }
 
     @Test

@@ -1,17 +1,13 @@
 package jp.govcloudops.support;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,9 +23,6 @@ import com.sun.net.httpserver.HttpServer;
 public final class FaultInjectingProxy implements AutoCloseable {
 
     public enum Fault { SLOW_DOWN, INTERNAL_ERROR, RESET, CUT_BODY }
-
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "transfer-encoding", "host",
-            "keep-alive", "date", "expect", "upgrade");
 
     private final HttpServer server;
     private final HttpClient upstream = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -60,9 +53,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String method = exchange.getRequestMethod();
-            String pathAndQuery = exchange.getRequestURI().getRawPath()
-                    + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
-            String request = method + " " + pathAndQuery;
+            String request = method + " " + HttpForwarding.pathAndQuery(exchange);
             int attempt = attempts.computeIfAbsent(request, k -> new AtomicInteger()).incrementAndGet();
             boolean objectRead = method.equals("GET") && !exchange.getRequestURI().getRawPath().endsWith("/")
                     && exchange.getRequestURI().getRawQuery() == null;
@@ -83,27 +74,10 @@ public final class FaultInjectingProxy implements AutoCloseable {
                 exchange.getResponseBody().write(body);
                 return;
             }
-            HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(target + pathAndQuery));
-            exchange.getRequestHeaders().forEach((name, values) -> {
-                if (!HOP_BY_HOP.contains(name.toLowerCase())) {
-                    values.forEach(v -> forward.header(name, v));
-                }
-            });
-            byte[] requestBody;
-            try (InputStream in = exchange.getRequestBody()) {
-                requestBody = in.readAllBytes();
-            }
-            forward.method(method, requestBody.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(requestBody));
-            HttpResponse<byte[]> response = upstream.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
-            response.headers().map().forEach((name, values) -> {
-                if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
-                    values.forEach(v -> exchange.getResponseHeaders().add(name, v));
-                }
-            });
+            HttpResponse<byte[]> response = HttpForwarding.forward(upstream, target, exchange);
             byte[] body = response.body();
-            boolean headOnly = method.equals("HEAD") || response.statusCode() == 204 || response.statusCode() == 304;
-            exchange.sendResponseHeaders(response.statusCode(), headOnly || body.length == 0 ? -1 : body.length);
+            boolean headOnly = HttpForwarding.headOnly(exchange, response);
+            exchange.sendResponseHeaders(response.statusCode(), headOnly ? -1 : body.length);
             if (!headOnly && body.length > 0) {
                 OutputStream out = exchange.getResponseBody();
                 if (fault == Fault.CUT_BODY && body.length > 1) {

@@ -50,6 +50,11 @@ public class RecordRuleDetector implements Detector {
     }
 
     @Override
+    public boolean perRecord() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

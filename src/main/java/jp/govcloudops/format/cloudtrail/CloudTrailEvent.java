@@ -38,6 +38,15 @@ public final class CloudTrailEvent {
     String mfaUsed;
     String consoleLoginResult;
     String mfaAuthenticated;
+    String principalId;
+    String accessKeyId;
+    String eventId;
+    String requestId;
+    String vpcEndpointId;
+    /** Spans of JSON values in the raw record, start in the high half, end in the low half; 0 when absent. */
+    long requestParameters;
+    long responseElements;
+    long resources;
     String invalidEventTime;
     String implausibleEventTime;
 
@@ -53,6 +62,8 @@ public final class CloudTrailEvent {
         errorCode = errorMessage = eventType = recipientAccountId = null;
         identityType = identityArn = identityAccountId = userName = invokedBy = sessionIssuerArn = null;
         mfaUsed = consoleLoginResult = mfaAuthenticated = null;
+        principalId = accessKeyId = eventId = requestId = vpcEndpointId = null;
+        requestParameters = responseElements = resources = 0;
         readOnly = null;
         rawBuffer = null;
         rawLength = 0;
@@ -169,6 +180,57 @@ public final class CloudTrailEvent {
             case "AWSAccount" -> identityAccountId;
             default -> identityArn != null ? identityArn : (userName != null ? userName : identityAccountId);
         };
+    }
+
+    public String principalId() {
+        return principalId;
+    }
+
+    public String accessKeyId() {
+        return accessKeyId;
+    }
+
+    public String eventId() {
+        return eventId;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public String vpcEndpointId() {
+        return vpcEndpointId;
+    }
+
+    /** {@code requestParameters} as written in the record (an object), or absent: see {@link #rawValue}. */
+    public long requestParametersSpan() {
+        return requestParameters;
+    }
+
+    public long responseElementsSpan() {
+        return responseElements;
+    }
+
+    public long resourcesSpan() {
+        return resources;
+    }
+
+    /** The raw buffer holding the record; with {@link #rawOffset()} and a span, a JSON value's bytes. */
+    public byte[] rawBuffer() {
+        return rawBuffer;
+    }
+
+    public int rawOffset() {
+        return rawOffset;
+    }
+
+    /** The text of a span of this record (a JSON value as written), or null when absent. */
+    public String rawValue(long span) {
+        if (span == 0 || rawBuffer == null) {
+            return null;
+        }
+        int from = (int) (span >>> 32);
+        return new String(rawBuffer, rawOffset + from, (int) span - from, StandardCharsets.UTF_8);
     }
 
     public boolean hasRaw() {

@@ -279,7 +279,13 @@ public final class CloudTrailReader {
                 "not a CloudTrail log file" + kind + ": no \"Records\" array; top-level fields: " + seen, null);
     }
 
+    /** The parser's byte offset of the current record's '{'. */
+    private long recordStart;
+
     private void readRecord(JsonParser p) {
+        // The parser's byte offsets count from the file (one pass) or the buffer (delimited); the record's raw
+        // bytes start at its '{', the current token.
+        recordStart = p.currentTokenLocation().getByteOffset();
         while (p.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = p.currentName();
             JsonToken value = p.nextToken();
@@ -300,7 +306,16 @@ public final class CloudTrailReader {
                 case "recipientAccountId" -> event.recipientAccountId = text(p, value);
                 case "userIdentity" -> readIdentity(p, value);
                 case "additionalEventData" -> event.mfaUsed = nestedText(p, value, "MFAUsed");
-                case "responseElements" -> event.consoleLoginResult = nestedText(p, value, "ConsoleLogin");
+                case "responseElements" -> {
+                    int from = spanStart(p, value);
+                    event.consoleLoginResult = nestedText(p, value, "ConsoleLogin");
+                    event.responseElements = span(p, from);
+                }
+                case "requestParameters" -> event.requestParameters = span(p, spanStart(p, value), true);
+                case "resources" -> event.resources = span(p, spanStart(p, value), true);
+                case "eventID" -> event.eventId = uniqueText(p, value);
+                case "requestID" -> event.requestId = uniqueText(p, value);
+                case "vpcEndpointId" -> event.vpcEndpointId = text(p, value);
                 default -> p.skipChildren();
             }
         }
@@ -336,6 +351,8 @@ public final class CloudTrailReader {
                 case "accountId" -> event.identityAccountId = text(p, v);
                 case "userName" -> event.userName = text(p, v);
                 case "invokedBy" -> event.invokedBy = text(p, v);
+                case "principalId" -> event.principalId = text(p, v);
+                case "accessKeyId" -> event.accessKeyId = text(p, v);
                 case "sessionContext" -> readSessionContext(p, v);
                 default -> p.skipChildren();
             }
@@ -389,6 +406,34 @@ public final class CloudTrailReader {
         }
         p.skipChildren();
         return null;
+    }
+
+    /** A value unique to its record (an id): not kept in the string cache, which it would only crowd. */
+    private static String uniqueText(JsonParser p, JsonToken value) {
+        if (value == JsonToken.VALUE_STRING) {
+            return p.getString();
+        }
+        p.skipChildren();
+        return null;
+    }
+
+    /** Where an object or array value starts in the record, or -1 for any other value. */
+    private int spanStart(JsonParser p, JsonToken value) {
+        return value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY
+                ? (int) (p.currentTokenLocation().getByteOffset() - recordStart) : -1;
+    }
+
+    /** The span of an object or array value already read to its end, packed as start and end; 0 when none. */
+    private long span(JsonParser p, int from) {
+        return from < 0 ? 0 : (long) from << 32 | (int) (p.currentLocation().getByteOffset() - recordStart);
+    }
+
+    /** As {@link #span(JsonParser, int)}, skipping the value first. */
+    private long span(JsonParser p, int from, boolean skip) {
+        if (skip) {
+            p.skipChildren();
+        }
+        return span(p, from);
     }
 
     private static String skip(JsonParser p) {

@@ -209,6 +209,7 @@ public final class FlowLogTextReader {
                     if (record.numbers[FlowRecord.START] == FlowRecord.ABSENT) {
                         record.numbers[FlowRecord.START] = fallbackStart;
                     }
+                    record.line(buffer, starts, ends);
                     records.accept(record);
                     continue;
                 }
@@ -371,6 +372,18 @@ public final class FlowLogTextReader {
             slots[c] = Math.max(text, Math.max(number, address));
         }
         versionColumn = Arrays.asList(named).indexOf(FlowField.VERSION);
+        int[] columnOf = new int[FlowField.values().length];
+        Arrays.fill(columnOf, -1);
+        for (int c = named.length - 1; c >= 0; c--) {
+            if (named[c] != null) {
+                columnOf[named[c].ordinal()] = c;
+            }
+        }
+        record.bindColumns(columnOf);
+        if (starts.length < named.length) {
+            starts = Arrays.copyOf(starts, named.length);
+            ends = Arrays.copyOf(ends, named.length);
+        }
         int usedCount = 0;
         for (byte kind : kinds) {
             usedCount += kind == SKIPPED ? 0 : 1;
@@ -692,11 +705,11 @@ public final class FlowLogTextReader {
                     if (c != ' ' && !endsField(b, i)) {
                         i = fieldEnd(b, i);
                     }
-                    if (column == versionColumn) { // where the word-at-a-time split would have put it
-                        starts[column] = s;
-                        ends[column] = i;
-                    }
                 }
+            }
+            if (column < known) { // where the word-at-a-time split would have put it, for the version check and
+                starts[column] = s; // for consumers of the whole line
+                ends[column] = i;
             }
         }
         fieldCount = count;

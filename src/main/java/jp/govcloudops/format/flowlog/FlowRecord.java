@@ -44,6 +44,51 @@ public final class FlowRecord {
     boolean srcIsV4;
     boolean dstIsV4;
 
+    /**
+     * The text reader's current line: every field as written, for consumers that keep whole records (the archive).
+     * {@code columnOf} maps a field's ordinal to its column in the file, -1 when the file does not have it; null when
+     * the record did not come from a text line (Parquet).
+     */
+    private int[] columnOf;
+    private byte[] line;
+    private int[] fieldStarts;
+    private int[] fieldEnds;
+
+    void bindColumns(int[] columnOf) {
+        this.columnOf = columnOf;
+    }
+
+    void line(byte[] line, int[] starts, int[] ends) {
+        this.line = line;
+        this.fieldStarts = starts;
+        this.fieldEnds = ends;
+    }
+
+    /**
+     * Whether the field's value as written is available: the record came from a text line with a column for the
+     * field. Then {@link #fieldBytes()}, {@link #fieldStart} and {@link #fieldEnd} give it ({@code -} for absent).
+     */
+    public boolean hasFieldText(FlowField field) {
+        return columnOf != null && columnOf[field.ordinal()] >= 0;
+    }
+
+    /** Whether the record came from a text line, whose fields {@link #hasFieldText} can give. */
+    public boolean fromText() {
+        return columnOf != null;
+    }
+
+    public byte[] fieldBytes() {
+        return line;
+    }
+
+    public int fieldStart(FlowField field) {
+        return fieldStarts[columnOf[field.ordinal()]];
+    }
+
+    public int fieldEnd(FlowField field) {
+        return fieldEnds[columnOf[field.ordinal()]];
+    }
+
     void clear() {
         Arrays.fill(texts, null);
         Arrays.fill(numbers, ABSENT);

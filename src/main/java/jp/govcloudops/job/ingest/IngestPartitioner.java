@@ -2,12 +2,16 @@ package jp.govcloudops.job.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.govcloudops.config.SecurityServicesProperties;
 import jp.govcloudops.job.RunningStep;
 import jp.govcloudops.source.AwsLogsLayout;
+import jp.govcloudops.source.FirehoseLayout;
+import jp.govcloudops.source.LogType;
 import jp.govcloudops.source.ObjectSource;
 import jp.govcloudops.source.SourceRegistry;
 import jp.govcloudops.store.IngestStore;
@@ -34,10 +38,12 @@ public class IngestPartitioner implements Partitioner {
     private final SourceRegistry sources;
     private final IngestStore store;
     private final IngestParameters parameters;
+    private final String securityHubPrefix;
 
-    public IngestPartitioner(SourceRegistry sources, IngestStore store) {
+    public IngestPartitioner(SourceRegistry sources, IngestStore store, SecurityServicesProperties securityServices) {
         this.sources = sources;
         this.store = store;
+        this.securityHubPrefix = securityServices.securityHubPrefix();
         this.parameters = IngestParameters.of(RunningStep.execution().getJobParameters());
     }
 
@@ -48,9 +54,14 @@ public class IngestPartitioner implements Partitioner {
         for (String location : parameters.sources()) {
             ObjectSource source = sources.get(location);
             try {
-                List<AwsLogsLayout.Discovered> found = new AwsLogsLayout(source).discover(parameters.from(),
-                        parameters.to(), parameters.logTypes(), account -> parameters.accounts().isEmpty()
-                                || parameters.accounts().contains(account));
+                List<AwsLogsLayout.Discovered> found = new ArrayList<>(sources.layout(source).discover(
+                        parameters.from(), parameters.to(), parameters.logTypes(), account -> parameters.accounts()
+                                .isEmpty() || parameters.accounts().contains(account)));
+                // Security Hub's Firehose folders name no account: read whatever accounts were asked for.
+                if (parameters.logTypes().contains(LogType.SECURITYHUB) && !securityHubPrefix.isEmpty()) {
+                    found.addAll(new FirehoseLayout(source, securityHubPrefix, LogType.SECURITYHUB)
+                            .discover(parameters.from(), parameters.to()));
+                }
                 List<Long> ids = store.ensurePartitions(found.stream().map(AwsLogsLayout.Discovered::partition).toList());
                 for (int i = 0; i < found.size(); i++) {
                     if (found.get(i).folderListed()) {

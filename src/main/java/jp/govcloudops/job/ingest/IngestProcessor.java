@@ -11,38 +11,34 @@ import jp.govcloudops.ingest.IngestedObject;
 import jp.govcloudops.ingest.ObjectIngestor;
 import jp.govcloudops.ingest.PartitionWork;
 import jp.govcloudops.job.RunningStep;
-import jp.govcloudops.source.ObjectSource;
 import jp.govcloudops.source.SourceObject;
-import jp.govcloudops.source.SourceRegistry;
 import jp.govcloudops.store.IngestStore;
 import org.springframework.batch.core.configuration.annotation.StepScope;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads each pending object of the step's partition. The objects of a chunk are read in parallel, and an
- * {@link ObjectIngestor} keeps parser buffers, so each reading thread borrows its own from a small pool.
+ * Reads each pending object of the step's partition, as fetched ahead ({@link PartitionObjects}). The objects of a
+ * chunk are parsed in parallel, and an {@link ObjectIngestor} keeps parser buffers, so each reading thread borrows its
+ * own from a small pool.
  */
 @Component
 @StepScope
 public class IngestProcessor implements ItemProcessor<SourceObject, IngestedObject> {
 
     private final PartitionWork work;
-    private final ObjectSource source;
+    private final PartitionObjects objects;
     private final List<AnalyzerFactory> analyzers;
     private final IngestProperties ingest;
     private final int objectRetries;
     private final Queue<ObjectIngestor> idle = new ConcurrentLinkedQueue<>();
     private final long pauseMillis;
 
-    public IngestProcessor(SourceRegistry sources, List<AnalyzerFactory> analyzers, IngestProperties ingest,
+    public IngestProcessor(PartitionObjects objects, List<AnalyzerFactory> analyzers, IngestProperties ingest,
             S3Properties s3, IngestStore store) {
-        StepExecution stepExecution = RunningStep.execution();
-        this.work = PartitionContext.work(stepExecution, store);
+        this.work = PartitionContext.work(RunningStep.execution(), store);
         this.pauseMillis = ingest.objectPause().toMillis();
-        List<String> configured = IngestParameters.of(stepExecution.getJobExecution().getJobParameters()).sources();
-        this.source = sources.byCanonicalLocation(work.partition().source(), configured);
+        this.objects = objects;
         this.analyzers = analyzers;
         this.ingest = ingest;
         this.objectRetries = s3.objectRetries();
@@ -55,7 +51,8 @@ public class IngestProcessor implements ItemProcessor<SourceObject, IngestedObje
         }
         ObjectIngestor ingestor = idle.poll();
         if (ingestor == null) {
-            ingestor = new ObjectIngestor(source, analyzers, ingest, objectRetries);
+            // Made here, not up front: the reader has opened by now, so the source hands over objects fetched ahead.
+            ingestor = new ObjectIngestor(objects.reading(), analyzers, ingest, objectRetries);
         }
         try {
             return ingestor.ingest(work, object);

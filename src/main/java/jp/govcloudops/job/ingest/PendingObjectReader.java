@@ -12,11 +12,9 @@ import jp.govcloudops.job.JobProgress;
 import jp.govcloudops.job.RunningStep;
 import jp.govcloudops.source.ObjectSource;
 import jp.govcloudops.source.SourceObject;
-import jp.govcloudops.source.SourceRegistry;
 import jp.govcloudops.store.IngestStore;
 import jp.govcloudops.store.ManifestRow;
 import org.springframework.batch.core.configuration.annotation.StepScope;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -27,32 +25,30 @@ import org.springframework.stereotype.Component;
  * The objects of one partition that still need reading: the whole folder is listed and compared with the manifest
  * (never a "last key" marker, which loses late or out-of-order objects). Normally an object is pending unless the
  * manifest has it active with the same ETag; in a --force run, unless this run already stored it. Because the
- * comparison is made afresh on every open, a restarted step resumes after its last committed object.
+ * comparison is made afresh on every open, a restarted step resumes after its last committed object. The pending
+ * objects are fetched ahead in the order they are read ({@link PartitionObjects}).
  */
 @Component
 @StepScope
 public class PendingObjectReader implements ItemStreamReader<SourceObject> {
 
-    private final SourceRegistry sources;
+    private final PartitionObjects objects;
     private final IngestStore store;
     private final PartitionWork work;
-    private final List<String> configuredSources;
     private final Deque<SourceObject> pending = new ArrayDeque<>();
     private final JobProgress progress;
 
-    public PendingObjectReader(SourceRegistry sources, IngestStore store,
+    public PendingObjectReader(PartitionObjects objects, IngestStore store,
             @Qualifier("ingestProgress") JobProgress progress) {
-        StepExecution stepExecution = RunningStep.execution();
-        this.sources = sources;
+        this.objects = objects;
         this.store = store;
         this.progress = progress;
-        this.work = PartitionContext.work(stepExecution, store);
-        this.configuredSources = IngestParameters.of(stepExecution.getJobExecution().getJobParameters()).sources();
+        this.work = PartitionContext.work(RunningStep.execution(), store);
     }
 
     @Override
     public void open(ExecutionContext executionContext) {
-        ObjectSource source = sources.byCanonicalLocation(work.partition().source(), configuredSources);
+        ObjectSource source = objects.source();
         List<SourceObject> listed;
         try {
             listed = source.listObjects(work.partition().folderPrefix());
@@ -75,6 +71,7 @@ public class PendingObjectReader implements ItemStreamReader<SourceObject> {
                 pending.add(object);
             }
         }
+        objects.fetchAhead(List.copyOf(pending));
         executionContext.putLong("listed", listed.size());
         executionContext.putLong("pendingAtOpen", pending.size());
         progress.listed(pending.size());
@@ -83,5 +80,10 @@ public class PendingObjectReader implements ItemStreamReader<SourceObject> {
     @Override
     public SourceObject read() {
         return pending.poll();
+    }
+
+    @Override
+    public void close() {
+        objects.stop();
     }
 }

@@ -15,10 +15,10 @@ import java.util.TreeMap;
 
 import jp.govcloudops.cost.CostFixtures;
 import jp.govcloudops.cost.FileTotals;
-import jp.govcloudops.format.cost.CostExportWriter;
 import jp.govcloudops.format.cost.CostSchema;
 import jp.govcloudops.job.cost.CostIngestLauncher;
 import jp.govcloudops.job.cost.CostIngestParameters;
+import jp.govcloudops.sample.CostExportWriter;
 import jp.govcloudops.store.TestDatabase;
 import jp.govcloudops.support.FaultInjectingProxy;
 import jp.govcloudops.support.S3TestServer;

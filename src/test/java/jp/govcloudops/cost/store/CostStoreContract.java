@@ -15,15 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import jp.govcloudops.support.SharedDatasets;
 import jp.govcloudops.cost.CostFixtures;
 import jp.govcloudops.cost.FileTotals;
-import jp.govcloudops.format.cost.CostExportWriter;
 import jp.govcloudops.format.cost.CostLineItem;
 import jp.govcloudops.format.cost.CostSchema;
 import jp.govcloudops.job.cost.CostIngestLauncher;
 import jp.govcloudops.job.cost.CostIngestParameters;
+import jp.govcloudops.sample.CostExportWriter;
 import jp.govcloudops.store.TestDatabase;
+import jp.govcloudops.support.SharedDatasets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

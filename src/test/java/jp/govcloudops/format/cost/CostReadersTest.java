@@ -16,12 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import jp.govcloudops.support.SharedDatasets;
 import jp.govcloudops.cost.CostAggregation;
 import jp.govcloudops.cost.CostDayRow;
 import jp.govcloudops.cost.CostFixtures;
 import jp.govcloudops.cost.FileTotals;
 import jp.govcloudops.format.Decompression;
+import jp.govcloudops.sample.CostExportWriter;
+import jp.govcloudops.support.SharedDatasets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

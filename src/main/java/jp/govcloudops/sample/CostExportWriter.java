@@ -1,4 +1,4 @@
-package jp.govcloudops.format.cost;
+package jp.govcloudops.sample;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -15,6 +15,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
+import jp.govcloudops.format.cost.CostLineItem;
+import jp.govcloudops.format.cost.CostSchema;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.parquet.conf.PlainParquetConfiguration;
