@@ -35,7 +35,8 @@ import jp.govcloudops.sample.SampleOptions;
  * seed, day, work (directory for data and stores), threads (1,2), repeats (3), heap (512m), jvm (further JVM
  * options for the ingestion runs, comma-separated; default -XX:TieredStopAtLevel=1,-XX:+UseParallelGC as jobs/bin/govcloud-ops), compare-jvm (other JVM options:
  * flow text and CloudTrail also run with these at the highest thread count, back to back), s3, parquet, tenfold,
- * duckdb (all true), detection (false: also run with per-record detection on and report its share), jfr (false:
+ * duckdb (all true), detection (false: also run with per-record detection on and report its share), archive (false:
+ * also run without the archive and report what archiving adds), jfr (false:
  * record each ingestion with Flight Recorder), keep (false: delete the generated data at the end), install (true:
  * our runs start from the jar installed by jobs/bin/govcloud-ops-install, as jobs/bin/govcloud-ops runs it; false:
  * from the build's class directories), jar (target/govcloud-ops.jar: what is installed).
@@ -44,7 +45,7 @@ public final class IngestionBenchmark {
 
     record Options(double scale, long seed, LocalDate day, Path work, List<Integer> threads, int repeats,
             String heap, List<String> jvm, List<String> compareJvm, boolean s3, boolean parquet, boolean tenfold, boolean duckdb, boolean detection,
-            boolean jfr, boolean keep, boolean install, Path jar) {
+            boolean archive, boolean jfr, boolean keep, boolean install, Path jar) {
 
         static Options parse(String[] args) {
             Map<String, String> m = new LinkedHashMap<>();
@@ -63,10 +64,10 @@ public final class IngestionBenchmark {
                     Arrays.stream(m.getOrDefault("jvm", DEPLOYED_JVM_OPTIONS).split(",")).filter(x -> !x.isBlank()).toList(),
                     Arrays.stream(m.getOrDefault("compare-jvm", "").split(",")).filter(x -> !x.isBlank()).toList(),
                     bool(m, "s3", true), bool(m, "parquet", true), bool(m, "tenfold", true), bool(m, "duckdb", true),
-                    bool(m, "detection", false), bool(m, "jfr", false), bool(m, "keep", false),
+                    bool(m, "detection", false), bool(m, "archive", false), bool(m, "jfr", false), bool(m, "keep", false),
                     bool(m, "install", true), Path.of(m.getOrDefault("jar", "target/govcloud-ops.jar")));
             Set<String> known = Set.of("scale", "seed", "day", "work", "threads", "repeats", "heap", "jvm", "compare-jvm", "s3", "parquet",
-                    "tenfold", "duckdb", "detection", "jfr", "keep", "install", "jar");
+                    "tenfold", "duckdb", "detection", "archive", "jfr", "keep", "install", "jar");
             for (String k : m.keySet()) {
                 if (!known.contains(k)) {
                     throw new IllegalArgumentException("unknown option --" + k + "; known: " + new TreeSet<>(known));
@@ -179,6 +180,14 @@ public final class IngestionBenchmark {
                 duck(rep, "flow-parquet", lists);
                 ours(rep, "flow Parquet", local, options.maxThreads(), "vpcflow", files.flowParquetAccounts(),
                         "flow_daily", List.of());
+            }
+            if (options.archive()) {
+                // The runs above archive every record (the default); these do not, to show what archiving costs.
+                List<String> off = List.of("--govcloud.archive.enabled=false");
+                ours(rep, "flow text -archive", local, options.maxThreads(), "vpcflow", files.flowTextAccounts(),
+                        "flow_daily", off);
+                ours(rep, "CloudTrail -archive", local, options.maxThreads(), "cloudtrail", Set.of(),
+                        "cloudtrail_daily", off);
             }
             if (options.detection()) {
                 List<String> on = List.of("--govcloud.detection.enabled=true");

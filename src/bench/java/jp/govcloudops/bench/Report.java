@@ -86,6 +86,8 @@ final class Report {
         memory(r, measures, o);
         detection(r, measures, "flow text", t);
         detection(r, measures, "CloudTrail", t);
+        archive(r, measures, "flow text", t);
+        archive(r, measures, "CloudTrail", t);
         r.append("\n### Same results\n\n");
         for (String c : checks) {
             r.append("- ").append(c).append('\n');
@@ -240,6 +242,25 @@ final class Report {
         r.append(String.format("%nPer-record detection, %s: %.3f µs CPU per record with it, %.3f without: detection"
                 + " costs %.3f µs per record (%.0f%%).%n", subject, onCpu, offCpu, onCpu - offCpu,
                 100 * (onCpu - offCpu) / offCpu));
+    }
+
+    /** What archiving adds: the default runs archive, the "-archive" runs do not. */
+    private static void archive(StringBuilder r, List<Measure> measures, String subject, int threads) {
+        List<Measure> with = measures.stream().filter(m -> m.subject().equals("ours " + subject)
+                && m.threads() == threads && m.source().equals("local")).toList();
+        List<Measure> without = measures.stream().filter(m -> m.subject().equals("ours " + subject + " -archive"))
+                .toList();
+        if (with.isEmpty() || without.isEmpty()) {
+            return;
+        }
+        double withCpu = median(with, Measure::cpu) * 1e6 / with.get(0).records();
+        double withoutCpu = median(without, Measure::cpu) * 1e6 / without.get(0).records();
+        double withWall = median(with, Measure::wall);
+        double withoutWall = median(without, Measure::wall);
+        r.append(String.format("%nArchive, %s: %.3f µs CPU per record with it, %.3f without: archiving adds %.0f%%"
+                + " CPU (wall %.1f s against %.1f s, %+.0f%%).%n", subject, withCpu, withoutCpu,
+                100 * (withCpu - withoutCpu) / withoutCpu, withWall, withoutWall,
+                100 * (withWall - withoutWall) / withoutWall));
     }
 
     private static long recordsOf(List<Measure> measures, String subject) {

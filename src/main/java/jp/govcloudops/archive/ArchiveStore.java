@@ -152,6 +152,57 @@ public class ArchiveStore {
         jdbc.update("DELETE FROM archive_file WHERE partition_id = ?", partitionId);
     }
 
+    /**
+     * A partition a search covers: what the store accepted from it, what its archive file holds, and its open data
+     * gaps (kinds and details).
+     */
+    public record PartitionCoverage(long partitionId, String account, String region, LocalDate day, long accepted,
+            String path, long archived, LocalDateTime firstTime, LocalDateTime lastTime, List<String> gaps) {
+
+        /** Whether the archive holds every record the store accepted from the partition. */
+        public boolean complete() {
+            return archived == accepted;
+        }
+    }
+
+    /** The partitions of a log type on folder dates {@code from..to}, optionally of some accounts and regions. */
+    public List<PartitionCoverage> coverage(LogType logType, LocalDate from, LocalDate to,
+            Collection<String> accounts, Collection<String> regions) {
+        StringBuilder sql = new StringBuilder("SELECT p.id, p.account_id, p.region, p.folder_date,"
+                + " p.records - p.quarantined, f.path, COALESCE(f.records, 0), f.first_time, f.last_time"
+                + " FROM log_partition p LEFT JOIN archive_file f ON f.partition_id = p.id"
+                + " WHERE p.log_type = ? AND p.folder_date BETWEEN ? AND ?");
+        List<Object> args = new ArrayList<>(List.of(logType.id(), from, to));
+        if (!accounts.isEmpty()) {
+            sql.append(" AND p.account_id IN (").append(String.join(", ", java.util.Collections.nCopies(
+                    accounts.size(), "?"))).append(')');
+            args.addAll(accounts);
+        }
+        if (!regions.isEmpty()) {
+            sql.append(" AND p.region IN (").append(String.join(", ", java.util.Collections.nCopies(
+                    regions.size(), "?"))).append(')');
+            args.addAll(regions);
+        }
+        sql.append(" ORDER BY p.folder_date, p.account_id, p.region, p.id");
+        List<PartitionCoverage> rows = jdbc.query(sql.toString(), (rs, i) -> new PartitionCoverage(rs.getLong(1),
+                rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class), rs.getLong(5), rs.getString(6),
+                rs.getLong(7), rs.getObject(8, LocalDateTime.class), rs.getObject(9, LocalDateTime.class),
+                new ArrayList<>()), args.toArray());
+        java.util.Map<Long, PartitionCoverage> byId = new java.util.HashMap<>();
+        rows.forEach(r -> byId.put(r.partitionId(), r));
+        if (!rows.isEmpty()) {
+            jdbc.query("SELECT g.partition_id, g.kind, g.detail FROM data_gap g JOIN log_partition p"
+                    + " ON p.id = g.partition_id WHERE g.resolved_at IS NULL AND p.log_type = ?"
+                    + " AND p.folder_date BETWEEN ? AND ?", rs -> {
+                        PartitionCoverage row = byId.get(rs.getLong(1));
+                        if (row != null) {
+                            row.gaps().add(rs.getString(2) + ": " + rs.getString(3));
+                        }
+                    }, logType.id(), from, to);
+        }
+        return rows;
+    }
+
     /** Size and coverage per log type and account. */
     public record Coverage(String logType, String account, long files, long records, long sizeBytes,
             LocalDate firstDay, LocalDate lastDay) {

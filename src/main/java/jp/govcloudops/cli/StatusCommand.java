@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import jp.govcloudops.archive.ArchiveStore;
 import jp.govcloudops.pipeline.ExitCodes;
 import jp.govcloudops.store.StatusReport;
 import picocli.CommandLine.Command;
@@ -57,6 +58,7 @@ public class StatusCommand implements Callable<Integer> {
                             e.objects(), e.objects() > 1 ? "first " : "", e.firstKey());
                 }
             }
+            archive(out, context.getBean(ArchiveStore.class));
             List<StatusReport.Gap> gaps = status.gaps(first, last, allGaps);
             out.println();
             out.println(gaps.isEmpty() ? "No open data gaps." : "Data gaps (データ欠損):");
@@ -67,5 +69,20 @@ public class StatusCommand implements Callable<Integer> {
             out.flush();
             return gaps.stream().anyMatch(g -> g.resolved() == null) ? ExitCodes.COMPLETED_WITH_GAPS : ExitCodes.OK;
         });
+    }
+
+    /** The archive's size and coverage per log type and account, whatever the range. */
+    private static void archive(PrintWriter out, ArchiveStore archive) {
+        out.println();
+        var location = archive.recordedLocation();
+        if (location.isEmpty()) {
+            out.println("Archive (アーカイブ): none written yet.");
+            return;
+        }
+        out.println("Archive (アーカイブ) " + location.get() + ":");
+        for (ArchiveStore.Coverage c : archive.coverage()) {
+            out.printf("  %-10s  %-12s  %s..%s  %5d files  %12d records  %,14d bytes%n", c.logType(), c.account(),
+                    c.firstDay(), c.lastDay(), c.files(), c.records(), c.sizeBytes());
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import jp.govcloudops.archive.ArchiveStore;
 import jp.govcloudops.calendar.HolidayCalendar;
 import jp.govcloudops.calendar.ServiceHours;
 import jp.govcloudops.config.CalendarProperties;
@@ -44,7 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @EnableConfigurationProperties({DataSourceProperties.class, GovcloudProperties.class, StoreProperties.class,
         CalendarProperties.class, FileProperties.class})
-@Import({H2StoreSetup.class, QueryReader.class, QueryReaderMigration.class, ReadOnlyQuery.class, StatusReport.class,
+@Import({ArchiveStore.class, H2StoreSetup.class, QueryReader.class, QueryReaderMigration.class, ReadOnlyQuery.class, StatusReport.class,
         FindingStore.class, FindingMails.class, HolidayCalendar.class, ServiceHours.class})
 public class StoreReaderApplication {
 

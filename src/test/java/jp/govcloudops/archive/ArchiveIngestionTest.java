@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import jp.govcloudops.job.ingest.IngestLauncher;
 import jp.govcloudops.job.ingest.IngestParameters;
 import jp.govcloudops.source.LogType;
+import jp.govcloudops.support.CliRun;
 import jp.govcloudops.support.LogTree;
 import jp.govcloudops.support.TestStore;
 import org.junit.jupiter.api.Test;
@@ -129,7 +130,8 @@ class ArchiveIngestionTest {
         assertThat(expected).contains("CreateUser|2", "DescribeInstances|4", "RunInstances|3", "GetObject|1");
         assertThat(archiveTotals(account)).isEqualTo(expected);
         // One compacted file per partition, in its Hive folder; nothing left staged.
-        assertThat(files("cloudtrail").stream().map(p -> archive().relativize(p).toString())).containsExactlyInAnyOrder(
+        assertThat(files("cloudtrail/account=" + account).stream().map(p -> archive().relativize(p).toString()))
+                .containsExactlyInAnyOrder(
                 "cloudtrail/account=" + account + "/region=ap-northeast-1/day=2026-10-01/" + name(account, "cloudtrail", D1, "ap-northeast-1"),
                 "cloudtrail/account=" + account + "/region=ap-northeast-1/day=2026-10-02/" + name(account, "cloudtrail", D2, "ap-northeast-1"),
                 "cloudtrail/account=" + account + "/region=ap-northeast-3/day=2026-10-02/" + name(account, "cloudtrail", D2, "ap-northeast-3"));
@@ -172,7 +174,7 @@ class ArchiveIngestionTest {
         // What a run killed before its chunk committed leaves behind: a staged file with records no segment owns.
         Path orphan = archive().resolve("_staging/cloudtrail/" + account + "/ap-northeast-1/2026-10-01/abc.parquet");
         Files.createDirectories(orphan.getParent());
-        Path compacted = files("cloudtrail").get(0);
+        Path compacted = files("cloudtrail/account=" + account).get(0);
         Files.copy(compacted, orphan);
         tree.cloudTrail(account, "ap-northeast-1", D1, "20261001T2355Z", List.of(LogTree.event(
                 "2026-10-01T23:50:00Z", "ec2.amazonaws.com", "RebootInstances", "arn:aws:iam::x:user/b", null)));
@@ -203,6 +205,40 @@ class ArchiveIngestionTest {
                 + " FROM {table} WHERE account = '" + account + "' ORDER BY dstport")).containsExactly(
                         "ap-northeast-1|ap-northeast-1|vpc-0abc|10.0.0.5|null|22|ingress|null|8|BLOCKED|" + start,
                         "ap-northeast-1|ap-northeast-1|vpc-0abc|10.0.0.5|192.0.2.7|443|ingress|1|8|null|" + start);
+    }
+
+    @Test
+    void pruneListsTheDaysPastRetentionAndDeletesThemOnlyWithYes() throws Exception {
+        String account = "210000000004";
+        LogTree tree = new LogTree(tmp.resolve("logs"));
+        twoDays(tree, account);
+        ingest(tree.root(), D1, D2, false);
+        CliRun status = CliRun.of("status", "--db=" + TestStore.h2(store), "--from=2026-10-01", "--to=2026-10-02");
+        assertThat(status.out()).contains("Archive (アーカイブ) " + archive(), "cloudtrail  " + account)
+                .containsPattern("vpcflow +" + account + " +2026-10-01\\.\\.2026-10-01 +1 files +20 records");
+
+        // 13 months before 2027-11-02 is 2026-10-02: the first day's files are past retention, the second's not.
+        CliRun dryRun = CliRun.of("archive", "prune", "--db=" + TestStore.h2(store), "--today=2027-11-02");
+        assertThat(dryRun.exit()).isZero();
+        assertThat(dryRun.out()).contains("days before 2026-10-02", "run again with --yes");
+        List<Path> before = files("cloudtrail");
+        assertThat(before).anyMatch(p -> p.toString().contains("day=2026-10-01"));
+        assertThat(files("cloudtrail")).isEqualTo(before);
+
+        CliRun prune = CliRun.of("archive", "prune", "--db=" + TestStore.h2(store), "--today=2027-11-02", "--yes");
+        assertThat(prune.exit()).isZero();
+        assertThat(prune.out()).contains("Deleted.");
+        assertThat(files("cloudtrail")).isNotEmpty().noneMatch(p -> p.toString().contains("day=2026-10-01"));
+        assertThat(files("vpcflow")).noneMatch(p -> p.toString().contains("day=2026-10-01"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM archive_file f JOIN log_partition p ON p.id ="
+                + " f.partition_id WHERE p.account_id = ? AND p.folder_date = ?", Long.class, account, D1)).isZero();
+        // A search over the pruned day says the archive lacks what the store accepted.
+        CliRun search = CliRun.of("search", "--db=" + TestStore.h2(store), "--log-type=cloudtrail",
+                "--since=2026-10-01T00:00:00Z", "--until=2026-10-01T12:00:00Z", "--account=" + account, "--count");
+        assertThat(search.exit()).isEqualTo(2);
+        assertThat(search.out().strip()).isEqualTo("0");
+        assertThat(search.err()).contains("cloudtrail 2026-10-01 " + account + " ap-northeast-1: the store accepted 7"
+                + " records, the archive holds 0");
     }
 
     private String name(String account, String logType, LocalDate day, String region) {

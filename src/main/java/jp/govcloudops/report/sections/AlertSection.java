@@ -45,6 +45,7 @@ public class AlertSection implements SectionWriter {
                 + " 件、" + Jp.delta(month.size(), previous.size()) + "）" : "（前月はログがストアになく比較できない）")
                 + "。受付時間は " + c.serviceWindow().description() + "。");
         bySeverity(c, s, month, before ? previous : null);
+        bySource(s, month, before ? previous : null);
         byRule(c, s, month);
         byStatus(c, s, month);
         firstResponse(c, s, month);
@@ -85,6 +86,27 @@ public class AlertSection implements SectionWriter {
             }
             s.chart(ReportCharts.stackedBars("日別・重要度別の検知件数", "件", series, true));
         }
+    }
+
+    /** Counts per source: govcloud-ops' own log analysis and the estate's security services. */
+    /** {@code previous} is null when the store has no logs of the previous month (「—」). */
+    private void bySource(Section s, List<Findings.Finding> month, List<Findings.Finding> previous) {
+        s.subsection("検知元別の件数");
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        for (String source : List.of("govcloud-ops（ログ分析）", "GuardDuty", "Security Hub", "AWS Config")) {
+            counts.put(source, new long[2]);
+        }
+        month.forEach(f -> counts.get(Findings.sourceLabel(f.ruleId()))[0]++);
+        if (previous != null) {
+            previous.forEach(f -> counts.get(Findings.sourceLabel(f.ruleId()))[1]++);
+        }
+        Table table = new Table(Column.text("検知元", 4), Column.number("件数", 2), Column.number("前月", 2));
+        counts.forEach((source, n) -> {
+            if (n[0] > 0 || n[1] > 0) {
+                table.row(source, Jp.count(n[0]), previous == null ? "—" : Jp.count(n[1]));
+            }
+        });
+        s.table(table, "該当なし（当月・前月とも検知はない）");
     }
 
     private static String count(List<Findings.Finding> findings, Boolean inHours) {
