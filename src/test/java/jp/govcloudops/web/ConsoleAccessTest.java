@@ -89,7 +89,11 @@ class ConsoleAccessTest {
             int expected = page.equals("/admin") ? 403 : 200;
             assertThat(viewer.get(page).statusCode()).as(page).isEqualTo(expected);
         }
-        assertThat(viewer.get("/api/findings").body()).contains("\"ruleId\":\"root-sign-in\"");
+        assertThat(viewer.get("/api/findings").body()).contains("\"ruleId\":\"root-sign-in\"",
+                "\"source\":\"govcloud-ops\"");
+        // 検知元 filters by where a finding came from: these are all govcloud-ops' own.
+        assertThat(viewer.get("/api/findings?source=govcloud-ops").body()).contains("root-sign-in");
+        assertThat(viewer.get("/api/findings?source=guardduty").body()).isEqualTo("[]");
         // No change form is offered to a viewer ...
         assertThat(viewer.get("/findings/" + server.highFinding).body()).doesNotContain("status-form");
         // ... and a forged one, with the session's valid token, is refused.

@@ -43,7 +43,10 @@ public class FindingFilter {
     List<FindingStore.Stored> apply(FindingStore store) {
         Predicate<FindingStore.Stored> keep = f -> (status == null || f.status() == status)
                 && contains(f.ruleId(), rule)
-                && (contains(f.sourceIp(), source) || contains(f.principal(), source))
+                // 検知元 (govcloud-ops, guardduty, securityhub, config, also where a service imported it) or
+                // the principal or address the finding is about.
+                && (contains(f.source(), source) || contains(f.alsoIn(), source) || contains(f.sourceIp(), source)
+                        || contains(f.principal(), source))
                 && contains(f.accountId(), account)
                 && (hours == null || f.serviceHours() == hours);
         Comparator<FindingStore.Stored> order = switch (sort) {

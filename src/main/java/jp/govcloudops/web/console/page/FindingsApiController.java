@@ -18,12 +18,13 @@ class FindingsApiController {
     record FindingJson(long id, String ruleId, String severity, String title, LocalDateTime firstEventAt,
             LocalDateTime lastEventAt, String accountId, String region, String principal, String sourceIp,
             String eventNames, long matchCount, String serviceHours, String status, String statusNote,
-            LocalDate eventDay) {
+            LocalDate eventDay, String source, String alsoIn) {
 
         static FindingJson of(FindingStore.Stored f) {
             return new FindingJson(f.id(), f.ruleId(), f.severity().name(), f.titleJa(), f.firstEventAt(),
                     f.lastEventAt(), f.accountId(), f.region(), f.principal(), f.sourceIp(), f.eventNames(),
-                    f.matchCount(), f.serviceHours().name(), f.status().name(), f.statusNote(), f.eventDay());
+                    f.matchCount(), f.serviceHours().name(), f.status().name(), f.statusNote(), f.eventDay(),
+                    f.source(), f.alsoIn());
         }
     }
 
