@@ -1,13 +1,14 @@
 package jp.govcloudops.aggregate;
 
-import jp.govcloudops.calendar.UtcTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import jp.govcloudops.calendar.UtcTime;
 import jp.govcloudops.format.cloudtrail.CloudTrailEvent;
+import jp.govcloudops.store.ObjectContribution;
 
 /**
  * Counts one object's CloudTrail records per UTC hour and the dimensions that answer "who did what, where, with

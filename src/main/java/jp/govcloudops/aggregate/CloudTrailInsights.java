@@ -1,11 +1,12 @@
 package jp.govcloudops.aggregate;
 
-import jp.govcloudops.calendar.UtcTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import jp.govcloudops.calendar.UtcTime;
 import jp.govcloudops.format.cloudtrail.CloudTrailEvent;
+import jp.govcloudops.store.ObjectContribution;
 import tools.jackson.databind.JsonNode;
 
 /** CloudTrail Insights events of one object, one row each: few, and each worth seeing on its own. */

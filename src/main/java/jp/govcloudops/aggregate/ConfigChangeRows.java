@@ -6,6 +6,7 @@ import java.util.List;
 
 import jp.govcloudops.calendar.UtcTime;
 import jp.govcloudops.format.config.ConfigChange;
+import jp.govcloudops.store.ObjectContribution;
 
 /** Keeps every configuration item and compliance change of an object, for the {@code config_change} view. */
 public final class ConfigChangeRows implements ObjectAnalyzer<ConfigChange> {

@@ -1,11 +1,12 @@
 package jp.govcloudops.aggregate;
 
-import jp.govcloudops.calendar.UtcTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import jp.govcloudops.calendar.UtcTime;
 import jp.govcloudops.format.flowlog.FlowRecord;
+import jp.govcloudops.store.ObjectContribution;
 
 /**
  * Sums one object's flow records per UTC hour, interface, action and log status (flows, packets, bytes), and per

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import jp.govcloudops.store.ObjectContribution;
+
 /** Rows for one table collected as they come: for per-object inputs kept one row per record. */
 public final class TableRows implements ObjectContribution {
 

@@ -6,6 +6,7 @@ import jp.govcloudops.format.cloudtrail.CloudTrailEvent;
 import jp.govcloudops.format.config.ConfigChange;
 import jp.govcloudops.format.flowlog.FlowRecord;
 import jp.govcloudops.source.LogPartition;
+import jp.govcloudops.store.ObjectContribution;
 import org.springframework.stereotype.Component;
 
 /**

@@ -11,7 +11,7 @@ import jp.govcloudops.format.cloudtrail.CloudTrailEvent;
 import jp.govcloudops.source.LogPartition;
 import org.springframework.stereotype.Component;
 
-/** What the CloudTrail detections need from every object, stored with it: the rule matches (flow: {@code FlowAnalyzers}). */
+/** What the CloudTrail detections need from every object, stored with it: the rule matches (flow: FlowAnalyzers). */
 @Component
 public class DetectionAnalyzers implements AnalyzerFactory {
 

@@ -8,8 +8,8 @@ import jp.govcloudops.calendar.ServiceHours;
 import jp.govcloudops.config.DetectionProperties;
 import jp.govcloudops.config.SecurityServicesProperties;
 import jp.govcloudops.config.Severity;
-import jp.govcloudops.notify.MailOutbox;
-import jp.govcloudops.notify.OutgoingMail;
+import jp.govcloudops.store.MailOutbox;
+import jp.govcloudops.store.OutgoingMail;
 import org.springframework.stereotype.Component;
 
 /**

@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import jp.govcloudops.aggregate.ObjectAnalyzer;
-import jp.govcloudops.aggregate.ObjectContribution;
 import jp.govcloudops.calendar.UtcTime;
 import jp.govcloudops.detect.rule.CloudTrailRuleIndex;
 import jp.govcloudops.detect.rule.Rule;
 import jp.govcloudops.format.cloudtrail.CloudTrailEvent;
+import jp.govcloudops.store.ObjectContribution;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jp.govcloudops.format.PrintableText;
 import jp.govcloudops.format.Quarantine;
+import jp.govcloudops.store.QuarantineEntry;
 
 /**
  * Collects an object's quarantine: every entry is counted, detail rows are kept up to a bound. Every reason and

@@ -3,6 +3,7 @@ package jp.govcloudops.notify;
 import java.time.Duration;
 
 import jp.govcloudops.config.MailProperties;
+import jp.govcloudops.store.MailOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import jp.govcloudops.config.FileModes;
-import org.springframework.jdbc.core.JdbcTemplate;
+import jp.govcloudops.store.MailOutbox;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,24 +16,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class OutboxFiles {
 
-    private final JdbcTemplate jdbc;
+    private final MailOutbox outbox;
     private final FileModes modes;
 
-    public OutboxFiles(JdbcTemplate jdbc, FileModes modes) {
-        this.jdbc = jdbc;
+    public OutboxFiles(MailOutbox outbox, FileModes modes) {
+        this.outbox = outbox;
         this.modes = modes;
     }
 
     /** Returns the files written. */
     public List<Path> writeUnsent(Path directory) throws IOException {
         modes.createDirectories(directory);
-        List<Object[]> mails = jdbc.query("SELECT id, kind, recipients, subject, body FROM mail_outbox"
-                + " WHERE state <> 'SENT' ORDER BY id", (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getString(5)});
         List<Path> files = new java.util.ArrayList<>();
-        for (Object[] mail : mails) {
-            Path file = directory.resolve("%05d-%s.txt".formatted((Long) mail[0], mail[1]));
-            modes.writeString(file, "To: " + mail[2] + "\nSubject: " + mail[3] + "\n\n" + mail[4]);
+        for (MailOutbox.Unsent mail : outbox.unsent()) {
+            Path file = directory.resolve("%05d-%s.txt".formatted(mail.id(), mail.kind()));
+            modes.writeString(file, "To: " + mail.recipients() + "\nSubject: " + mail.subject() + "\n\n" + mail.body());
             files.add(file);
         }
         return files;

@@ -51,6 +51,7 @@ public final class SampleGenerator {
                 new FlowLogWriter(),
                 new CostWriter(),
                 new RecordsWriter(),
+                new SecurityServicesWriter(),
                 new ConfigWriter());
     }
 

@@ -10,11 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import jp.govcloudops.aggregate.ObjectContribution;
 import jp.govcloudops.calendar.UtcTime;
-import jp.govcloudops.ingest.IngestedObject;
-import jp.govcloudops.ingest.PartitionWork;
-import jp.govcloudops.ingest.QuarantineEntry;
 import jp.govcloudops.source.LogPartition;
 import jp.govcloudops.source.LogType;
 import org.springframework.dao.DuplicateKeyException;

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import jp.govcloudops.format.TimeWindow;
 import jp.govcloudops.config.NetworkProperties;
+import jp.govcloudops.format.TimeWindow;
 import jp.govcloudops.format.flowlog.FlowLogTextReader;
+import jp.govcloudops.store.ObjectContribution;
 import org.junit.jupiter.api.Test;
 
 /** The hourly sums of one object, against sums computed here from the same lines, over many groups. */

@@ -80,8 +80,45 @@ class SampleContentsTest {
             assertThat(object.problems()).as(object.key()).isEmpty();
             assertThat(object.records()).as(object.key()).isPositive();
         }
-        long onDisk = logFiles().stream().filter(k -> !k.contains("/CloudTrail-Digest/")).count();
+        long onDisk = logFiles().stream().filter(k -> !k.contains("/CloudTrail-Digest/") && !securityService(k)).count();
         assertThat(sample.objects).hasSize((int) onDisk);
+    }
+
+    private static boolean securityService(String key) {
+        return key.contains("/GuardDuty/") || key.contains("/Config/") || key.startsWith("securityhub/");
+    }
+
+    /**
+     * GuardDuty's exports, Security Hub's Firehose files and Config's history parse with their readers: only the
+     * planted insight event is set aside, and the planted findings are there.
+     */
+    @Test
+    void securityServicesFilesParse() throws Exception {
+        List<String> rejected = new java.util.ArrayList<>();
+        List<jp.govcloudops.format.finding.ServiceFinding> findings = new java.util.ArrayList<>();
+        long configItems = 0;
+        for (String key : logFiles().stream().filter(SampleContentsTest::securityService).toList()) {
+            try (java.io.InputStream in = jp.govcloudops.format.Decompression.open(
+                    java.nio.file.Files.newInputStream(dir.resolve("logs").resolve(key)))) {
+                jp.govcloudops.format.Quarantine q = (position, reason, excerpt, n) -> rejected.add(key + " " + reason);
+                if (key.contains("/GuardDuty/")) {
+                    new jp.govcloudops.format.finding.GuardDutyReader(jp.govcloudops.format.RecordLimits.DEFAULT)
+                            .read(in, findings::add, q);
+                } else if (key.startsWith("securityhub/")) {
+                    new jp.govcloudops.format.finding.SecurityHubReader(jp.govcloudops.format.RecordLimits.DEFAULT)
+                            .read(in, findings::add, q);
+                } else {
+                    configItems += new jp.govcloudops.format.config.ConfigReader(jp.govcloudops.format.RecordLimits.DEFAULT)
+                            .read(in, c -> { }, q);
+                }
+            }
+        }
+        assertThat(rejected).singleElement().asString().contains("Security Hub Insight Results");
+        assertThat(configItems).isPositive();
+        assertThat(findings).filteredOn(f -> f.key().equals("guardduty:planted-attack-sequence"))
+                .extracting(jp.govcloudops.format.finding.ServiceFinding::severity).containsExactly("CRITICAL", "CRITICAL");
+        assertThat(findings).filteredOn(f -> f.key().equals("guardduty:planted-exfiltration")).hasSize(2)
+                .allMatch(f -> f.severity().equals("HIGH"));
     }
 
     @Test

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import jp.govcloudops.aggregate.ObjectAnalyzer;
-import jp.govcloudops.aggregate.ObjectContribution;
 import jp.govcloudops.archive.ArchiveFiles;
 import jp.govcloudops.calendar.UtcTime;
 import jp.govcloudops.config.FileModes;
+import jp.govcloudops.store.ObjectContribution;
 import org.apache.parquet.hadoop.ParquetWriter;
 
 /**

@@ -8,9 +8,9 @@ import java.util.List;
 
 import jp.govcloudops.config.CostProperties;
 import jp.govcloudops.cost.MonthForecast;
-import jp.govcloudops.notify.MailOutbox;
 import jp.govcloudops.cost.store.CostAlertStore;
 import jp.govcloudops.cost.store.CostQueries;
+import jp.govcloudops.store.MailOutbox;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 

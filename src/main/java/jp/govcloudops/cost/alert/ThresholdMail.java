@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import jp.govcloudops.config.CostProperties;
-import jp.govcloudops.notify.OutgoingMail;
+import jp.govcloudops.store.OutgoingMail;
 
 /**
  * The Japanese notice of a threshold crossing (利用料の閾値超過通知): which account and system, the amount against

@@ -10,7 +10,7 @@ import jp.govcloudops.format.flowlog.FlowRecord;
 import jp.govcloudops.source.LogPartition;
 import org.springframework.stereotype.Component;
 
-/** What the flow detections need from every flow-log object: the summary of each registered {@link FlowSummaryTable}. */
+/** What the flow detections need from every flow-log object: the summary of each registered table. */
 @Component
 public class FlowAnalyzers implements AnalyzerFactory {
 

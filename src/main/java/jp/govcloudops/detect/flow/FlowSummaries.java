@@ -5,8 +5,8 @@ import java.util.List;
 import jp.govcloudops.aggregate.Boundary;
 import jp.govcloudops.aggregate.NetworkBoundaries;
 import jp.govcloudops.aggregate.ObjectAnalyzer;
-import jp.govcloudops.aggregate.ObjectContribution;
 import jp.govcloudops.format.flowlog.FlowRecord;
+import jp.govcloudops.store.ObjectContribution;
 
 /**
  * The per-object flow summaries the network detections are computed from (tables det_flow_*, one per detection,

@@ -1,6 +1,6 @@
 package jp.govcloudops.detect.flow;
 
-import jp.govcloudops.aggregate.ObjectContribution;
+import jp.govcloudops.store.ObjectContribution;
 
 /**
  * One flow detection's summary of one object: it sees each of the object's traffic records and hands over the

@@ -17,8 +17,8 @@ import jp.govcloudops.detect.rule.RuleCatalog;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Findings from a table of (hour, source, destination, port) traffic written by a {@link PortTrafficSummary}: one finding
- * per account, source, destination, port and day, with the traffic summed over the day's hours and objects.
+ * Findings from a table of (hour, source, destination, port) traffic written by a {@link PortTrafficSummary}: one
+ * finding per account, source, destination, port and day, with the traffic summed over the day's hours and objects.
  */
 public abstract class PortTrafficDetector extends Analytics implements FlowSummaryTable {
 
@@ -44,7 +44,8 @@ public abstract class PortTrafficDetector extends Analytics implements FlowSumma
         public String interfaceId;
     }
 
-    protected PortTrafficDetector(JdbcTemplate jdbc, RuleCatalog catalog, String rule, String table, String boundaryColumn) {
+    protected PortTrafficDetector(JdbcTemplate jdbc, RuleCatalog catalog, String rule, String table,
+            String boundaryColumn) {
         super(jdbc, catalog, rule);
         this.rule = rule;
         this.table = table;

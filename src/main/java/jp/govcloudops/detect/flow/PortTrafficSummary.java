@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import jp.govcloudops.aggregate.Boundary;
-import jp.govcloudops.aggregate.ObjectContribution;
 import jp.govcloudops.calendar.UtcTime;
 import jp.govcloudops.format.flowlog.FlowRecord;
+import jp.govcloudops.store.ObjectContribution;
 
 /**
  * Per object: the traffic of each (hour, source, destination, port, interface) a subclass picks, with the boundary

@@ -3,7 +3,7 @@ package jp.govcloudops.detect.flow;
 import java.util.List;
 import java.util.function.Consumer;
 
-import jp.govcloudops.aggregate.ObjectContribution;
+import jp.govcloudops.store.ObjectContribution;
 
 /** The rows a summary hands over for one object, in the order of {@code columns}. */
 public record SummaryRows(String table, List<String> columns, List<Object[]> rows) implements ObjectContribution {

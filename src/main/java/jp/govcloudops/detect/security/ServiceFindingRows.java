@@ -5,10 +5,10 @@ import static jp.govcloudops.aggregate.TableRows.cut;
 import java.util.List;
 
 import jp.govcloudops.aggregate.ObjectAnalyzer;
-import jp.govcloudops.aggregate.ObjectContribution;
 import jp.govcloudops.aggregate.TableRows;
 import jp.govcloudops.calendar.UtcTime;
 import jp.govcloudops.format.finding.ServiceFinding;
+import jp.govcloudops.store.ObjectContribution;
 
 /**
  * Keeps every security-service finding of an object as delivered (sec_finding_event): the findings are derived

@@ -1,9 +1,9 @@
 package jp.govcloudops.job.ingest;
 
 import jp.govcloudops.config.IngestProperties;
-import jp.govcloudops.ingest.IngestedObject;
 import jp.govcloudops.job.JobProgress;
 import jp.govcloudops.source.SourceObject;
+import jp.govcloudops.store.IngestedObject;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.listener.StepListener;

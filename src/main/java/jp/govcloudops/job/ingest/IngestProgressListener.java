@@ -1,7 +1,7 @@
 package jp.govcloudops.job.ingest;
 
-import jp.govcloudops.ingest.IngestedObject;
 import jp.govcloudops.job.JobProgress;
+import jp.govcloudops.store.IngestedObject;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.ItemWriteListener;

@@ -1,7 +1,7 @@
 package jp.govcloudops.job.ingest;
 
-import jp.govcloudops.ingest.IngestedObject;
 import jp.govcloudops.store.IngestStore;
+import jp.govcloudops.store.IngestedObject;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.stereotype.Component;

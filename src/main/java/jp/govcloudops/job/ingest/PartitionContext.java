@@ -2,10 +2,10 @@ package jp.govcloudops.job.ingest;
 
 import java.time.LocalDate;
 
-import jp.govcloudops.ingest.PartitionWork;
 import jp.govcloudops.source.LogPartition;
 import jp.govcloudops.source.LogType;
 import jp.govcloudops.store.IngestStore;
+import jp.govcloudops.store.PartitionWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepExecution;

@@ -2,13 +2,13 @@ package jp.govcloudops.job.ingest;
 
 import java.util.List;
 
-import jp.govcloudops.ingest.PartitionWork;
 import jp.govcloudops.job.RunningStep;
 import jp.govcloudops.source.ObjectSource;
 import jp.govcloudops.source.PrefetchedObjects;
 import jp.govcloudops.source.SourceObject;
 import jp.govcloudops.source.SourceRegistry;
 import jp.govcloudops.store.IngestStore;
+import jp.govcloudops.store.PartitionWork;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;

@@ -61,6 +61,19 @@ public final class Findings {
                 statusLabel(Rows.text(row, "status")), evidence, Rows.text(row, "countermeasure_ja"));
     }
 
+    /**
+     * Where a finding came from, in the report's words: the security services' findings carry their service as
+     * rule id; every other rule is govcloud-ops' own.
+     */
+    public static String sourceLabel(String ruleId) {
+        return switch (ruleId == null ? "" : ruleId) {
+            case "guardduty" -> "GuardDuty";
+            case "securityhub" -> "Security Hub";
+            case "config" -> "AWS Config";
+            default -> "govcloud-ops（ログ分析）";
+        };
+    }
+
     /** The detection feature's status codes in the report's words. */
     public static String statusLabel(String status) {
         return switch (status == null ? "" : status) {
@@ -69,6 +82,7 @@ public final class Findings {
             case "RESOLVED" -> "対応済";
             case "MONITORING" -> "経過観察";
             case "FALSE_POSITIVE" -> "誤検知";
+            case "WITHDRAWN" -> "取り下げ";
             default -> status;
         };
     }

@@ -42,6 +42,7 @@ public class AlertSection implements SectionWriter {
         s.paragraph("当月の検知件数は " + Jp.count(month.size()) + " 件（前月 " + Jp.count(previous.size()) + " 件、"
                 + Jp.delta(month.size(), previous.size()) + "）。受付時間は " + c.serviceWindow().description() + "。");
         bySeverity(c, s, month, previous);
+        bySource(s, month, previous);
         byRule(c, s, month);
         byStatus(s, month);
         firstResponse(c, s, month);
@@ -79,6 +80,24 @@ public class AlertSection implements SectionWriter {
             }
             s.chart(ReportCharts.stackedBars("日別・重要度別の検知件数", "件", series, true));
         }
+    }
+
+    /** Counts per source: govcloud-ops' own log analysis and the estate's security services. */
+    private void bySource(Section s, List<Findings.Finding> month, List<Findings.Finding> previous) {
+        s.subsection("検知元別の件数");
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        for (String source : List.of("govcloud-ops（ログ分析）", "GuardDuty", "Security Hub", "AWS Config")) {
+            counts.put(source, new long[2]);
+        }
+        month.forEach(f -> counts.get(Findings.sourceLabel(f.ruleId()))[0]++);
+        previous.forEach(f -> counts.get(Findings.sourceLabel(f.ruleId()))[1]++);
+        Table table = new Table(Column.text("検知元", 4), Column.number("件数", 2), Column.number("前月", 2));
+        counts.forEach((source, n) -> {
+            if (n[0] > 0 || n[1] > 0) {
+                table.row(source, Jp.count(n[0]), Jp.count(n[1]));
+            }
+        });
+        s.table(table, "該当なし（当月・前月とも検知はない）");
     }
 
     private static String count(List<Findings.Finding> findings, Boolean inHours) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import jp.govcloudops.aggregate.NetworkBoundaries;
-import jp.govcloudops.aggregate.ObjectContribution;
 import jp.govcloudops.config.DetectionProperties;
 import jp.govcloudops.config.NetworkProperties;
 import jp.govcloudops.detect.flow.admin.AdminPortSummary;
@@ -22,6 +21,7 @@ import jp.govcloudops.detect.flow.reject.RejectSummary;
 import jp.govcloudops.format.CidrTable;
 import jp.govcloudops.format.TimeWindow;
 import jp.govcloudops.format.flowlog.FlowLogTextReader;
+import jp.govcloudops.store.ObjectContribution;
 import org.junit.jupiter.api.Test;
 
 /** The per-object flow summaries: what each keeps, and that each stays within its cap per object. */

@@ -8,10 +8,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-import jp.govcloudops.ingest.PartitionWork;
 import jp.govcloudops.source.LogPartition;
 import jp.govcloudops.source.LogType;
 import jp.govcloudops.store.IngestStore;
+import jp.govcloudops.store.PartitionWork;
 import jp.govcloudops.store.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

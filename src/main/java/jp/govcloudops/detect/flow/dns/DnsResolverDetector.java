@@ -32,7 +32,8 @@ public class DnsResolverDetector extends PortTrafficDetector {
         this.settings = properties.flow();
         this.dnsPorts = new PortFlags(settings.dnsPorts());
         // Parsed here, at start-up: a text that is not a CIDR stops the application with the text.
-        this.approvedResolvers = CidrTable.<Boolean>builder().add(settings.dnsApprovedResolvers(), Boolean.TRUE).build();
+        this.approvedResolvers = CidrTable.<Boolean>builder().add(settings.dnsApprovedResolvers(), Boolean.TRUE)
+                .build();
     }
 
     @Override

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 import jp.govcloudops.aggregate.Boundary;
-import jp.govcloudops.aggregate.ObjectContribution;
 import jp.govcloudops.calendar.UtcTime;
 import jp.govcloudops.detect.flow.ClassifiedFlow;
 import jp.govcloudops.detect.flow.FlowKey;
 import jp.govcloudops.detect.flow.FlowSummary;
 import jp.govcloudops.detect.flow.SummaryRows;
 import jp.govcloudops.format.flowlog.FlowRecord;
+import jp.govcloudops.store.ObjectContribution;
 
 /**
  * Per object: ACCEPTed traffic from the estate to the internet per source and hour (table det_flow_egress), with the

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import jp.govcloudops.aggregate.Boundary;
-import jp.govcloudops.aggregate.ObjectContribution;
 import jp.govcloudops.calendar.UtcTime;
 import jp.govcloudops.config.DetectionProperties;
 import jp.govcloudops.detect.flow.ClassifiedFlow;
@@ -15,6 +14,7 @@ import jp.govcloudops.detect.flow.FlowKey;
 import jp.govcloudops.detect.flow.FlowSummary;
 import jp.govcloudops.detect.flow.SummaryRows;
 import jp.govcloudops.format.flowlog.FlowRecord;
+import jp.govcloudops.store.ObjectContribution;
 
 /**
  * Per object: the external destinations (network and service port) each interface of the estate reached, with the

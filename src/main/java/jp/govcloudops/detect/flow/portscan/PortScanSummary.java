@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import jp.govcloudops.aggregate.Boundary;
-import jp.govcloudops.aggregate.ObjectContribution;
 import jp.govcloudops.calendar.UtcTime;
 import jp.govcloudops.config.DetectionProperties;
 import jp.govcloudops.detect.flow.ClassifiedFlow;
@@ -17,6 +16,7 @@ import jp.govcloudops.detect.flow.PortFlags;
 import jp.govcloudops.detect.flow.PortSet;
 import jp.govcloudops.detect.flow.SummaryRows;
 import jp.govcloudops.format.flowlog.FlowRecord;
+import jp.govcloudops.store.ObjectContribution;
 
 /**
  * Per object: the distinct service ports each (source, destination, hour) pair reached over TCP or UDP (table

@@ -1,4 +1,4 @@
-package jp.govcloudops.notify;
+package jp.govcloudops.store;
 
 import java.util.List;
 

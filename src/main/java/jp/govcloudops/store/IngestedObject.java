@@ -1,8 +1,7 @@
-package jp.govcloudops.ingest;
+package jp.govcloudops.store;
 
 import java.util.List;
 
-import jp.govcloudops.aggregate.ObjectContribution;
 import jp.govcloudops.source.SourceObject;
 
 /**

@@ -1,4 +1,4 @@
-package jp.govcloudops.ingest;
+package jp.govcloudops.store;
 
 import jp.govcloudops.source.LogPartition;
 

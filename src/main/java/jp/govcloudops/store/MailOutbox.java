@@ -1,4 +1,4 @@
-package jp.govcloudops.notify;
+package jp.govcloudops.store;
 
 import java.time.LocalDateTime;
 import java.util.List;
@@ -55,6 +55,18 @@ public class MailOutbox {
     public void markFailed(long id, String error) {
         jdbc.update("UPDATE mail_outbox SET state = 'FAILED', attempts = attempts + 1, last_error = ? WHERE id = ?",
                 error == null ? null : error.substring(0, Math.min(error.length(), 2000)), id);
+    }
+
+    /** A mail not sent yet, as stored (recipients as one text). */
+    public record Unsent(long id, String kind, String recipients, String subject, String body) {
+    }
+
+    /** Every mail not sent yet, oldest first. */
+    public List<Unsent> unsent() {
+        return jdbc.query("SELECT id, kind, recipients, subject, body FROM mail_outbox WHERE state <> 'SENT'"
+                + " ORDER BY id",
+                (rs, i) -> new Unsent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)));
     }
 
     /** Messages that are not sent, with their attempts and last error: shown by the nightly run and the report. */

@@ -1,4 +1,4 @@
-package jp.govcloudops.aggregate;
+package jp.govcloudops.store;
 
 import java.util.List;
 import java.util.function.Consumer;
