@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * The folders a Firehose delivery stream writes below its prefix: {@code <prefix>YYYY/MM/DD/HH/}, in UTC, with
  * no account or region in the key (each record names its own). One partition per folder date of the range, for
- * account and region {@code -}; the hour folders are read as part of their day.
+ * account and region {@code -}, when the prefix holds any folder at all; the hour folders are read as part of
+ * their day.
  */
 public final class FirehoseLayout {
 
@@ -26,7 +27,11 @@ public final class FirehoseLayout {
 
     public List<AwsLogsLayout.Discovered> discover(LocalDate from, LocalDate to) throws IOException {
         Map<LocalDate, String> days = new HashMap<>();
-        for (String year : source.listFolders(prefix)) {
+        List<String> years = source.listFolders(prefix);
+        if (years.isEmpty()) {
+            return List.of(); // no stream delivers to this source
+        }
+        for (String year : years) {
             Integer y = number(year);
             if (y == null || y < from.getYear() || y > to.getYear()) {
                 continue;
