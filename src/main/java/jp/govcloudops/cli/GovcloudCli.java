@@ -37,7 +37,7 @@ import picocli.CommandLine;
                 UserCommand.class,
                 EffortCommand.class, IncidentCommand.class, InquiryCommand.class, RiskCommand.class,
                 CostIngestCommand.class, CostCheckCommand.class, FindingsCommand.class, VerifyTrailCommand.class,
-                ArchiveCommand.class, SearchCommand.class, ConnectivityCommand.class,
+                ArchiveCommand.class, SearchCommand.class, ConnectivityCommand.class, TimelineCommand.class,
                 HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (run the same command again to resume)",
