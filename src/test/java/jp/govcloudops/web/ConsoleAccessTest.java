@@ -95,7 +95,10 @@ class ConsoleAccessTest {
         assertThat(viewer.get("/api/findings?source=govcloud-ops").body()).contains("root-sign-in");
         assertThat(viewer.get("/api/findings?source=guardduty").body()).isEqualTo("[]");
         // No change form is offered to a viewer ...
-        assertThat(viewer.get("/findings/" + server.highFinding).body()).doesNotContain("status-form");
+        String page = viewer.get("/findings/" + server.highFinding).body();
+        assertThat(page).doesNotContain("status-form");
+        // The page names the finding's origin and the command that lays out its timeline from the archive.
+        assertThat(page).contains("<td>govcloud-ops</td>", "govcloud-ops timeline --finding=" + server.highFinding);
         // ... and a forged one, with the session's valid token, is refused.
         for (var action : actions().entrySet()) {
             assertThat(viewer.postWithToken("/findings", action.getKey(), action.getValue()).statusCode())
