@@ -8,7 +8,7 @@ DROP VIEW IF EXISTS finding_status_changes;
 CREATE VIEW findings AS
 SELECT f.id, f.rule_id, f.title_ja, f.title_en, f.severity,
        CASE f.severity WHEN 'INFORMATIONAL' THEN '情報' WHEN 'LOW' THEN '低' WHEN 'MEDIUM' THEN '中'
-            WHEN 'HIGH' THEN '高' ELSE '重大' END AS severity_ja,
+            WHEN 'HIGH' THEN '高' ELSE '緊急' END AS severity_ja,
        f.event_day AS day,
        f.first_event_at AS first_event_utc, f.first_event_at + INTERVAL '9' HOUR AS first_event_jst,
        f.last_event_at AS last_event_utc, f.last_event_at + INTERVAL '9' HOUR AS last_event_jst,

@@ -9,14 +9,18 @@ import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.schema.MessageType;
 
 /**
@@ -55,13 +59,62 @@ public final class ArchiveFiles {
 
     /**
      * A reader of rows, with only the columns of {@code projection} decoded and row groups, pages and rows skipped
-     * by {@code filter} (row-group statistics, dictionaries, column indexes, then each row).
+     * by {@code filter} (row-group statistics, dictionaries, column indexes, then each row). Read through
+     * {@link ParquetFileReader} with plain read options: {@code ParquetReader} builds a Hadoop configuration per
+     * file, parsing Hadoop's default resource files each time, which cost more than reading a staged segment.
      */
-    public static ParquetReader<Group> reader(Path file, MessageType projection, FilterCompat.Filter filter)
-            throws IOException {
-        PlainParquetConfiguration conf = new PlainParquetConfiguration();
-        conf.set(ReadSupport.PARQUET_READ_SCHEMA, projection.toString());
-        return new GroupReader(file, conf).withFilter(filter).build();
+    public static Rows reader(Path file, MessageType projection, FilterCompat.Filter filter) throws IOException {
+        ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file),
+                ParquetReadOptions.builder(new PlainParquetConfiguration()).withRecordFilter(filter).build());
+        try {
+            MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
+            reader.setRequestedSchema(projection);
+            return new Rows(reader, new ColumnIOFactory().getColumnIO(projection, fileSchema), projection, filter);
+        } catch (RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+    }
+
+    /** Rows of one file, row group by row group. */
+    public static final class Rows implements AutoCloseable {
+        private final ParquetFileReader reader;
+        private final MessageColumnIO columns;
+        private final MessageType projection;
+        private final FilterCompat.Filter filter;
+        private RecordReader<Group> rows;
+        private long left;
+
+        Rows(ParquetFileReader reader, MessageColumnIO columns, MessageType projection, FilterCompat.Filter filter) {
+            this.reader = reader;
+            this.columns = columns;
+            this.projection = projection;
+            this.filter = filter;
+        }
+
+        /** The next row that passes the filter, or null at the end. */
+        public Group read() throws IOException {
+            while (true) {
+                while (left > 0) {
+                    left--;
+                    Group row = rows.read();
+                    if (row != null && !rows.shouldSkipCurrentRecord()) {
+                        return row;
+                    }
+                }
+                PageReadStore pages = reader.readNextFilteredRowGroup();
+                if (pages == null) {
+                    return null;
+                }
+                rows = columns.getRecordReader(pages, new GroupRecordConverter(projection), filter);
+                left = pages.getRowCount();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
+        }
     }
 
     private static final class Builder<T> extends ParquetWriter.Builder<T, Builder<T>> {
@@ -88,14 +141,4 @@ public final class ArchiveFiles {
         }
     }
 
-    private static final class GroupReader extends ParquetReader.Builder<Group> {
-        GroupReader(Path file, ParquetConfiguration conf) {
-            super(new LocalInputFile(file), conf);
-        }
-
-        @Override
-        protected ReadSupport<Group> getReadSupport() {
-            return new GroupReadSupport();
-        }
-    }
 }

@@ -5,8 +5,13 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jp.govcloudops.calendar.UtcTime;
 import jp.govcloudops.source.LogType;
@@ -81,25 +86,21 @@ public class ArchiveStore {
      * other records than the live segments (an object was replaced), or live segments and no file.
      */
     public List<Long> partitionsToCompact(Collection<Long> candidates) {
-        List<Long> result = new ArrayList<>(jdbc.queryForList("SELECT DISTINCT s.partition_id FROM archive_segment s"
-                + " JOIN source_object o ON o.id = s.object_id WHERE s.staged_file IS NOT NULL AND o.state = 'ACTIVE'",
-                Long.class));
-        for (long id : candidates) {
-            if (result.contains(id)) {
-                continue;
-            }
-            Long live = jdbc.queryForObject("SELECT COALESCE(SUM(s.records), 0) FROM archive_segment s"
-                    + " JOIN source_object o ON o.id = s.object_id WHERE s.partition_id = ? AND o.state = 'ACTIVE'",
-                    Long.class, id);
-            List<Long> filed = jdbc.queryForList("SELECT records FROM archive_file WHERE partition_id = ?", Long.class,
-                    id);
-            long inFile = filed.isEmpty() ? 0 : filed.get(0);
-            if (live != inFile) {
-                result.add(id);
-            }
+        Set<Long> result = new TreeSet<>(jdbc.queryForList("SELECT DISTINCT s.partition_id"
+                + " FROM archive_segment s JOIN source_object o ON o.id = s.object_id"
+                + " WHERE s.staged_file IS NOT NULL AND o.state = 'ACTIVE'", Long.class));
+        List<Long> ids = new ArrayList<>(candidates);
+        // One statement per slice of partitions (a night has hundreds), within any database's parameter limit.
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> slice = ids.subList(from, Math.min(ids.size(), from + 500));
+            result.addAll(jdbc.queryForList("SELECT p.id FROM log_partition p WHERE p.id IN ("
+                    + String.join(", ", Collections.nCopies(slice.size(), "?")) + ")"
+                    + " AND COALESCE((SELECT SUM(s.records) FROM archive_segment s JOIN source_object o"
+                    + " ON o.id = s.object_id WHERE s.partition_id = p.id AND o.state = 'ACTIVE'), 0)"
+                    + " <> COALESCE((SELECT f.records FROM archive_file f WHERE f.partition_id = p.id), 0)",
+                    Long.class, slice.toArray()));
         }
-        result.sort(null);
-        return result;
+        return new ArrayList<>(result);
     }
 
     /** Records that the partition's file now holds the given segments. */
@@ -174,12 +175,12 @@ public class ArchiveStore {
                 + " WHERE p.log_type = ? AND p.folder_date BETWEEN ? AND ?");
         List<Object> args = new ArrayList<>(List.of(logType.id(), from, to));
         if (!accounts.isEmpty()) {
-            sql.append(" AND p.account_id IN (").append(String.join(", ", java.util.Collections.nCopies(
+            sql.append(" AND p.account_id IN (").append(String.join(", ", Collections.nCopies(
                     accounts.size(), "?"))).append(')');
             args.addAll(accounts);
         }
         if (!regions.isEmpty()) {
-            sql.append(" AND p.region IN (").append(String.join(", ", java.util.Collections.nCopies(
+            sql.append(" AND p.region IN (").append(String.join(", ", Collections.nCopies(
                     regions.size(), "?"))).append(')');
             args.addAll(regions);
         }
@@ -188,7 +189,7 @@ public class ArchiveStore {
                 rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class), rs.getLong(5), rs.getString(6),
                 rs.getLong(7), rs.getObject(8, LocalDateTime.class), rs.getObject(9, LocalDateTime.class),
                 new ArrayList<>()), args.toArray());
-        java.util.Map<Long, PartitionCoverage> byId = new java.util.HashMap<>();
+        Map<Long, PartitionCoverage> byId = new HashMap<>();
         rows.forEach(r -> byId.put(r.partitionId(), r));
         if (!rows.isEmpty()) {
             jdbc.query("SELECT g.partition_id, g.kind, g.detail FROM data_gap g JOIN log_partition p"

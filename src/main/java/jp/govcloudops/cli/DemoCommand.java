@@ -148,6 +148,10 @@ public class DemoCommand implements Callable<Integer> {
                 + " --to=" + last.plusDays(1));
         out.println("  findings       java -jar target/govcloud-ops.jar --db='" + db + "' findings list --from=" + first
                 + " --to=" + last.plusDays(1) + " --severity=MEDIUM");
+        // The report's cover, team and thresholds come from the sample's settings, which the demo loads itself; a
+        // command run by hand reads them only when told where they are.
+        out.println("  HTML / XLSX    SPRING_CONFIG_ADDITIONAL_LOCATION=" + sample.resolve("config").toAbsolutePath() + "/"
+                + " java -jar target/govcloud-ops.jar --db='" + db + "' report --month=" + month + " --format=html");
         out.flush();
         // Notifications waiting for an SMTP server are expected in the demo: they are in the files above.
         return exit == ExitCodes.FAILURE ? ExitCodes.FAILURE : ExitCodes.OK;

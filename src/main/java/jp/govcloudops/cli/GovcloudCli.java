@@ -33,10 +33,11 @@ import picocli.CommandLine;
         exitCodeOnExecutionException = ExitCodes.FAILURE,
         description = "Nightly and monthly operations for a Government Cloud (ガバメントクラウド) AWS estate.",
         subcommands = {NightlyCommand.class, IntradayCommand.class, ReprocessCommand.class, StatusCommand.class, QueryCommand.class,
-                SampleDataCommand.class, DemoCommand.class, WorkerCommand.class, ReportCommand.class,
+                SampleDataCommand.class, DemoCommand.class, WorkerCommand.class, ReportCommand.class, ServeCommand.class,
+                UserCommand.class,
                 EffortCommand.class, IncidentCommand.class, InquiryCommand.class, RiskCommand.class,
                 CostIngestCommand.class, CostCheckCommand.class, FindingsCommand.class, VerifyTrailCommand.class,
-                ArchiveCommand.class, SearchCommand.class, ConnectivityCommand.class,
+                ArchiveCommand.class, SearchCommand.class, ConnectivityCommand.class, TimelineCommand.class,
                 HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (run the same command again to resume)",
@@ -168,6 +169,19 @@ public class GovcloudCli {
      * @param lazy beans are made when first asked for, so that a command makes only what it uses
      */
     private ConfigurableApplicationContext start(Class<?> configuration, boolean lazy, String... extraProperties) {
+        return start(new SpringApplicationBuilder(configuration).web(WebApplicationType.NONE).lazyInitialization(lazy),
+                extraProperties);
+    }
+
+    /**
+     * Starts the application with {@code web} added, as a servlet application: {@code serve} alone; every other
+     * command runs without a web server.
+     */
+    ConfigurableApplicationContext startWeb(Class<?> web, String... extraProperties) {
+        return start(new SpringApplicationBuilder(application, web).web(WebApplicationType.SERVLET), extraProperties);
+    }
+
+    private ConfigurableApplicationContext start(SpringApplicationBuilder builder, String... extraProperties) {
         List<String> properties = new ArrayList<>();
         if (database != null) {
             properties.add("--spring.datasource.url=" + database);
@@ -193,11 +207,9 @@ public class GovcloudCli {
         // Until logback-spring.xml is read (it sends the traces to the log file, if there is one), the logging
         // defaults would print them on stdout.
         logging.setLogLevel(FAILURE_TRACE.getName(), LogLevel.OFF);
-        return new SpringApplicationBuilder(configuration)
-                .web(WebApplicationType.NONE)
+        return builder
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .lazyInitialization(lazy)
                 .run(properties.toArray(new String[0]));
     }
 }

@@ -14,6 +14,7 @@ import jp.govcloudops.pipeline.ExitCodes;
 import jp.govcloudops.records.WorkCategory;
 import jp.govcloudops.report.render.ReportFormat;
 import jp.govcloudops.source.LogType;
+import jp.govcloudops.web.user.ConsoleRole;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
@@ -70,6 +71,7 @@ final class Usage {
         commandLine.registerConverter(Severity.class, converter(Severity::parse, null));
         commandLine.registerConverter(FindingStatus.class, converter(FindingStatus::parse, null));
         commandLine.registerConverter(ReportFormat.class, converter(ReportFormat::of, null));
+        commandLine.registerConverter(ConsoleRole.class, converter(ConsoleRole::parse, null));
         commandLine.registerConverter(WorkCategory.class, text -> WorkCategory.fromLabel(text).orElseThrow(() ->
                 new TypeConversionException("'" + text + "' is not one of " + String.join("、",
                         WorkCategory.labels()))));

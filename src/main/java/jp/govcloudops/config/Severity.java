@@ -2,9 +2,12 @@ package jp.govcloudops.config;
 
 import java.util.Locale;
 
-/** Finding severity, as AWS Security Hub names it, with the Japanese label used in mails and reports. */
+/**
+ * Finding severity, as AWS Security Hub names it, with the one Japanese label that mails, reports and
+ * {@code findings} use (CRITICAL is 緊急; 重大 is the operators' word for incidents, still accepted here).
+ */
 public enum Severity {
-    INFORMATIONAL("情報"), LOW("低"), MEDIUM("中"), HIGH("高"), CRITICAL("重大");
+    INFORMATIONAL("情報"), LOW("低"), MEDIUM("中"), HIGH("高"), CRITICAL("緊急");
 
     private final String label;
 
@@ -14,6 +17,11 @@ public enum Severity {
 
     public String label() {
         return label;
+    }
+
+    /** The severity as every text writes it: 「高（HIGH）」. */
+    public String text() {
+        return label + "（" + name() + "）";
     }
 
     public boolean atLeast(Severity other) {
@@ -30,6 +38,9 @@ public enum Severity {
         }
         if (t.toUpperCase(Locale.ROOT).equals("INFO")) {
             return INFORMATIONAL;
+        }
+        if (t.equals("重大")) {
+            return CRITICAL;
         }
         throw new IllegalArgumentException("unknown severity '" + text + "' (expected INFORMATIONAL, LOW, MEDIUM,"
                 + " HIGH or CRITICAL)");

@@ -30,7 +30,7 @@ public class FindingMails {
         StringBuilder b = new StringBuilder();
         b.append("ガバメントクラウドのログからセキュリティ上の検知がありました。内容を確認し、対応してください。\n\n");
         line(b, "検知ルール", f.ruleId() + " " + f.titleJa());
-        line(b, "重要度", f.severity().label() + "（" + f.severity().name() + "）");
+        line(b, "重要度", f.severity().text());
         line(b, "発生日時", jst(f.firstEventAt()) + (f.lastEventAt().equals(f.firstEventAt()) ? ""
                 : " ～ " + jst(f.lastEventAt())) + "（" + f.serviceHours().label() + "）");
         line(b, "アカウント", account(f.accountId()));

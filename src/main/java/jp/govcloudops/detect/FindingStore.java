@@ -37,7 +37,7 @@ public class FindingStore {
             LocalDateTime firstEventAt, LocalDateTime lastEventAt, String accountId, String region, String principal,
             String resource, String sourceIp, String boundary, String eventNames, String summaryJa, long matchCount,
             String countermeasureJa, ServiceHours.Status serviceHours, FindingStatus status, String statusNote,
-            boolean derived, LocalDate eventDay, String evidence) {
+            boolean derived, LocalDate eventDay, String source, String alsoIn, String evidence) {
     }
 
     public record StatusChange(LocalDateTime changedAt, FindingStatus from, FindingStatus to, String note,
@@ -46,7 +46,8 @@ public class FindingStore {
 
     private static final String COLUMNS = "id, fingerprint, rule_id, severity, title_ja, first_event_at,"
             + " last_event_at, account_id, region, principal, resource, source_ip, boundary, event_names, summary_ja,"
-            + " match_count, countermeasure_ja, service_hours, status, status_note, derived, event_day";
+            + " match_count, countermeasure_ja, service_hours, status, status_note, derived, event_day, source,"
+            + " also_in";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -237,7 +238,8 @@ public class FindingStore {
                 rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
                 rs.getString(13), rs.getString(14), rs.getString(15), rs.getLong(16), rs.getString(17),
                 ServiceHours.Status.valueOf(rs.getString(18)), FindingStatus.valueOf(rs.getString(19)),
-                rs.getString(20), rs.getBoolean(21), rs.getObject(22, LocalDate.class), rs.getString(23));
+                rs.getString(20), rs.getBoolean(21), rs.getObject(22, LocalDate.class), rs.getString(23),
+                rs.getString(24), rs.getString(25));
     }
 
     static String cut(String value, int max) {

@@ -64,13 +64,13 @@ public final class ConfigWriter implements SampleWriter {
         yml.append(CostWriter.configuration(estate, options, slashes(options.out().resolve(CostWriter.DIR))));
         // The report's parties are fictional; the deployment role is the one the scheduled deployments use.
         yml.append("  report:\n")
-                .append("    recipient: 高知県 総務部 デジタル政策課 御中\n")
+                .append("    recipient: 高知県 総合企画部 デジタル政策課 御中\n")
                 .append("    contractor: 株式会社サンプル運用サービス\n")
                 .append("    deployment-roles: [role/GovCloudDeployRole]\n")
                 .append("    team:\n")
-                .append("      - { role: 運用責任者, name: 山本 一郎 }\n")
-                .append("      - { role: 運用担当者, name: 佐藤 花子 }\n")
-                .append("      - { role: セキュリティ分析担当, name: 田中 次郎 }\n");
+                .append("      - { role: 運用責任者, name: 田中 誠 }\n")
+                .append("      - { role: 運用担当者, name: 佐藤 美咲 }\n")
+                .append("      - { role: セキュリティ分析担当, name: 鈴木 健太 }\n");
         context.sink().write(name(), PATH, yml.toString().getBytes(StandardCharsets.UTF_8), 0);
     }
 

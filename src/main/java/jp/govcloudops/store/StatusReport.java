@@ -24,6 +24,11 @@ public class StatusReport {
             String detail, LocalDateTime firstDetected, LocalDateTime resolved) {
     }
 
+    /** A quarantined piece of an object: where it is and why it was not stored. */
+    public record Quarantined(LocalDate folderDate, String accountId, String region, String logType, String objectKey,
+            String position, String reason, long records) {
+    }
+
     private final JdbcTemplate jdbc;
 
     public StatusReport(JdbcTemplate jdbc) {
@@ -62,5 +67,16 @@ public class StatusReport {
                 (rs, i) -> new Gap(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getObject(7, LocalDateTime.class),
                         rs.getObject(8, LocalDateTime.class)), from, to);
+    }
+
+    /** The quarantine of the stored (ACTIVE) objects of folder dates in [from, to], at most {@code limit} rows. */
+    public List<Quarantined> quarantine(LocalDate from, LocalDate to, int limit) {
+        return jdbc.query("SELECT p.folder_date, p.account_id, p.region, p.log_type, q.object_key, q.position, q.reason,"
+                + " q.records FROM quarantine q JOIN source_object o ON o.id = q.object_id AND o.state = 'ACTIVE'"
+                + " JOIN log_partition p ON p.id = q.partition_id WHERE p.folder_date BETWEEN ? AND ?"
+                + " ORDER BY p.folder_date, p.account_id, p.region, p.log_type, q.object_key, q.id"
+                + " FETCH FIRST " + limit + " ROWS ONLY",
+                (rs, i) -> new Quarantined(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8)), from, to);
     }
 }

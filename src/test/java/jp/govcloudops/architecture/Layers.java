@@ -14,6 +14,7 @@ final class Layers {
     static final List<List<String>> LEVELS = List.of(
             List.of("application"),
             List.of("cli"),
+            List.of("web"),
             List.of("pipeline", "job", "sample"),
             List.of("report", "notify", "archive"),
             List.of("detect", "aggregate", "cost", "integrity", "records", "ingest"),

@@ -165,6 +165,22 @@ class InvestigationOverSampleTest {
                 ",記録なし（ログ欠損あり）"));
     }
 
+    @Test
+    void aTimelineOfAKeyHoldsItsRecordsInTimeOrder() throws Exception {
+        String key = duckText("SELECT r.userIdentity.accessKeyId FROM {cloudtrail} WHERE r.userIdentity.accessKeyId"
+                + " IS NOT NULL GROUP BY 1 ORDER BY COUNT(*) DESC, 1 LIMIT 1");
+        String principal = duckText("SELECT COALESCE(r.userIdentity.sessionContext.sessionIssuer.arn,"
+                + " r.userIdentity.arn) FROM {cloudtrail} WHERE r.userIdentity.accessKeyId = '" + key + "' LIMIT 1");
+        CliRun run = CliRun.of("timeline", "--db=" + db, "--principal=" + principal, "--since=" + SINCE,
+                "--until=" + UNTIL);
+        assertThat(run.exit()).as(run.err()).isIn(0, 2);
+        List<String> rows = run.out().lines().toList();
+        assertThat(rows.get(0)).isEqualTo("time,log,account,actor,what,from,to,detail");
+        assertThat(rows.size() - 1L).isPositive().isEqualTo(search("--log-type=cloudtrail", "--principal=" + principal));
+        List<String> times = rows.stream().skip(1).map(r -> r.substring(0, r.indexOf(','))).toList();
+        assertThat(times).isSortedAccordingTo(java.util.Comparator.comparing(java.time.OffsetDateTime::parse));
+    }
+
     static String duckText(String sql) throws Exception {
         String logs = tmp.resolve("sample/logs/AWSLogs").toString();
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement st = duck.createStatement()) {

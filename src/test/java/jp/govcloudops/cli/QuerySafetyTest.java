@@ -165,9 +165,15 @@ class QuerySafetyTest {
             union.append(union.isEmpty() ? "" : " UNION ALL ").append("SELECT '").append(relation)
                     .append("' AS relation, COUNT(*) AS n FROM \"").append(relation).append('"');
         }
+        String partitions;
+        try (Statement st = admin.createStatement()) {
+            partitions = NightFixture.rows(st, "SELECT COUNT(*) FROM LOG_PARTITION").get(0).replace("|", "");
+        }
         CliRun read = CliRun.of(db, "query", union.toString());
         assertThat(read.exit()).as(read.err()).isZero();
-        assertThat(read.out()).contains("CLOUDTRAIL_DAILY,1\r\n", "LOG_PARTITION,2\r\n");
+        // The reader sees the rows the administrator sees (the night records a partition per log type it reads).
+        assertThat(partitions).isNotEqualTo("0");
+        assertThat(read.out()).contains("CLOUDTRAIL_DAILY,1\r\n", "LOG_PARTITION," + partitions + "\r\n");
         assertThat(read.out().lines().count()).isEqualTo(relations.size() + 1);
         try (Statement st = admin.createStatement()) {
             assertThat(NightFixture.rows(st, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"script\" LIKE"

@@ -105,7 +105,7 @@ class CloudTrailFindingsTest {
             // The views give the same findings with Japan times and Japanese labels.
             Map<String, Object> row = store.jdbc().queryForMap("SELECT severity_ja, first_event_jst, status_ja,"
                     + " service_hours_ja FROM findings WHERE id = ?", stop.id());
-            assertThat(row.get("severity_ja")).isEqualTo("重大");
+            assertThat(row.get("severity_ja")).isEqualTo("緊急");
             assertThat(row.get("status_ja")).isEqualTo("未対応");
             assertThat(row.get("service_hours_ja")).isEqualTo("受付時間内");
             assertThat(row.get("first_event_jst").toString()).startsWith("2025-06-02 10:00");

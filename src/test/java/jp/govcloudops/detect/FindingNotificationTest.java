@@ -69,11 +69,11 @@ class FindingNotificationTest {
             assertThat(mails).hasSize(2);
             MimeMessage stop = Arrays.stream(mails).filter(m -> subject(m).contains("CloudTrail")).findFirst().orElseThrow();
             assertThat(subject(stop)).isEqualTo(
-                    "[govcloud-ops][重要度 重大] CloudTrail ログ記録の停止・証跡の削除 - 生活保護 (111122223333)");
+                    "[govcloud-ops][重要度 緊急] CloudTrail ログ記録の停止・証跡の削除 - 生活保護 (111122223333)");
             assertThat(stop.getAllRecipients()[0].toString()).isEqualTo("soc@pref.example.jp");
             String body = (String) stop.getContent();
             assertThat(body).contains("■ 検知ルール: cloudtrail-logging-stopped CloudTrail ログ記録の停止・証跡の削除")
-                    .contains("■ 重要度: 重大（CRITICAL）")
+                    .contains("■ 重要度: 緊急（CRITICAL）")
                     .contains("■ 発生日時: 2025-06-02 10:00:00 JST（受付時間内）")
                     .contains("■ アカウント: 生活保護 (111122223333)")
                     .contains("■ 実行者: arn:aws:iam::111122223333:user/mallory")

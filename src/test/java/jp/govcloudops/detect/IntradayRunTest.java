@@ -69,8 +69,8 @@ class IntradayRunTest {
             String first = intraday(store, AFTERNOON.plusSeconds(600));
             assertThat(first).contains("2 immediate finding mails queued for the operators (受付時間内)").contains("mail: 2 sent");
             assertThat(recipients()).containsExactly("soc@pref.example.jp", "soc@pref.example.jp");
-            assertThat(subjects()).anyMatch(s -> s.contains("[重要度 重大] CloudTrail ログ記録の停止"))
-                    .anyMatch(s -> s.contains("[重要度 重大] GuardDuty（バックドア"));
+            assertThat(subjects()).anyMatch(s -> s.contains("[重要度 緊急] CloudTrail ログ記録の停止"))
+                    .anyMatch(s -> s.contains("[重要度 緊急] GuardDuty（バックドア"));
 
             // Nothing new: the listing finds every object in the manifest, so no ingest job is launched, nothing is
             // derived and nothing mailed.
@@ -99,7 +99,7 @@ class IntradayRunTest {
             assertThat(store.jdbc().queryForObject("SELECT COUNT(*) FROM source_object", Long.class)).isEqualTo(objects);
             assertThat(store.jdbc().queryForObject("SELECT COALESCE(SUM(events), 0) FROM cloudtrail_daily", Long.class))
                     .isEqualTo(events).isEqualTo(1L);
-            assertThat(subjects()).filteredOn(s -> s.contains("重大")).hasSize(3);
+            assertThat(subjects()).filteredOn(s -> s.contains("緊急")).hasSize(3);
             assertThat(subjects()).filteredOn(s -> s.contains("[重要度 高] GuardDuty（偵察")).hasSize(1);
         }
     }

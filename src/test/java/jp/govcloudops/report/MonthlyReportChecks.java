@@ -49,7 +49,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "govcloud.accounts[2].id=333333333333", "govcloud.accounts[2].name=レセプト管理",
         "govcloud.accounts[2].system=レセプト管理システム",
         "govcloud.network.lgcs=10.1.0.0/16", "govcloud.network.asp=10.2.0.0/16", "govcloud.network.vpc=10.0.0.0/16",
-        "govcloud.report.recipient=高知県 総務部 デジタル政策課 御中", "govcloud.report.contractor=株式会社テスト運用",
+        "govcloud.report.recipient=高知県 総合企画部 デジタル政策課 御中", "govcloud.report.contractor=株式会社テスト運用",
         "govcloud.report.deployment-roles=GCTemplateDeployRole",
         "govcloud.report.team[0].role=運用責任者", "govcloud.report.team[0].name=山田 太郎",
         "govcloud.report.team[1].role=運用担当", "govcloud.report.team[1].name=佐藤 花子",
@@ -137,7 +137,7 @@ abstract class MonthlyReportChecks {
         }
         Files.writeString(Path.of("target/report-pages/" + dir.getFileName() + "-2026-10.txt"), text);
         assertThat(text).contains("令和8年度 ガバメントクラウドネットワーク運用管理補助業務", "月次運用報告書", "（令和8年10月分）",
-                "対象期間：令和8年10月1日〜令和8年10月31日", "高知県 総務部 デジタル政策課 御中", "株式会社テスト運用");
+                "対象期間：令和8年10月1日〜令和8年10月31日", "高知県 総合企画部 デジタル政策課 御中", "株式会社テスト運用");
         for (String heading : List.of("1　総括", "2　対象範囲・運用体制", "3　稼働状況", "4　監視・アラート対応状況",
                 "5　障害・インシデント対応状況", "6　セキュリティ状況", "7　構成管理・変更管理", "8　ログ管理", "9　利用料",
                 "10　問合せ対応", "11　作業実績（作業工数）", "12　課題・リスク", "付録")) {
@@ -172,6 +172,10 @@ abstract class MonthlyReportChecks {
         assertThat(findings).isPositive();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM finding WHERE derived = FALSE", Long.class)).isEqualTo(1);
         assertThat(text).contains("検知件数 " + Jp.count(findings), "当月の検知件数は " + Jp.count(findings) + " 件");
+        // 付録C: the runs that ingested October's logs, although they ran after it.
+        assertThat(text).contains("当月分の取込み").doesNotContain("該当なし（当月のログを取り込んだ実行も");
+        // Statuses are as of the cut-off, the same in 4.3 and 付録A; severities in the one vocabulary.
+        assertThat(text).contains("状態は報告の締め（").doesNotContain("HIGH 以上");
         costFigures(text);
     }
 
@@ -212,6 +216,8 @@ abstract class MonthlyReportChecks {
             renderPages(document, dir.getFileName() + "-2027-03");
         }
         assertThat(text).contains("令和8年度", "（令和9年3月分）");
+        // Neither March nor February has logs: their figures are 「—」 (データなし), never 0.
+        assertThat(text).contains("CloudTrail イベント数 — —", "作業工数の記録はない");
         assertThat(text).contains("該当なし（当月のログはストアにない", "該当なし（当月の VPC フローログはストアにない）",
                 "該当なし（当月に発生した障害・インシデント", "Q-2026-032",
                 "該当なし（当月の作業実績は記録されていない", "該当なし（当月の日付フォルダのログは取り込まれていない）",

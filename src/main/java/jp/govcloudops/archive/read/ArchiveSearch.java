@@ -23,7 +23,6 @@ import org.apache.parquet.example.data.Group;
 import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.filter2.predicate.FilterApi;
 import org.apache.parquet.filter2.predicate.FilterPredicate;
-import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 import org.springframework.stereotype.Component;
@@ -153,7 +152,7 @@ public class ArchiveSearch {
         if (!Files.exists(file)) {
             throw new IllegalStateException("the archive file " + file + " that the store records is missing");
         }
-        try (ParquetReader<Group> reader = ArchiveFiles.reader(file, new MessageType(schema.getName(), projected),
+        try (ArchiveFiles.Rows reader = ArchiveFiles.reader(file, new MessageType(schema.getName(), projected),
                 FilterCompat.get(predicate))) {
             for (Group row = reader.read(); row != null; row = reader.read()) {
                 if (!matches(onRows, row)) {

@@ -26,7 +26,6 @@ import jp.govcloudops.store.IngestStore;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.filter2.predicate.FilterApi;
-import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.schema.MessageType;
 import org.slf4j.Logger;
@@ -155,7 +154,7 @@ public class PartitionCompactor {
     private static long copy(Path file, MessageType schema, FilterCompat.Filter filter, ParquetWriter<Group> writer)
             throws IOException {
         long rows = 0;
-        try (ParquetReader<Group> reader = ArchiveFiles.reader(file, schema, filter)) {
+        try (ArchiveFiles.Rows reader = ArchiveFiles.reader(file, schema, filter)) {
             for (Group row = reader.read(); row != null; row = reader.read()) {
                 writer.write(row);
                 rows++;

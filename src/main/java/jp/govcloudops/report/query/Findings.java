@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
+import jp.govcloudops.config.Severity;
 import jp.govcloudops.report.ReportContext;
 
 /**
@@ -21,10 +22,15 @@ public final class Findings {
     public static final String IN_RANGE = "derived = TRUE AND first_event_at >= ? AND first_event_at < ?";
     public static final List<String> SEVERITIES = List.of("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL");
 
-    /** One finding as the report shows it; times are UTC as stored. */
+    /**
+     * One finding as the report shows it; times are UTC as stored: {@code time} when its first event occurred
+     * (発生), {@code detectedAt} when the detection found it. {@code status} is as of the report's cut-off (see
+     * {@link #cutOff}); {@code statusInferred} says it was inferred from the work or incident records, no status
+     * having been recorded by then.
+     */
     public record Finding(long id, LocalDateTime time, String severity, String ruleId, String title, String accountId,
             String region, String principal, String resource, Boolean inServiceHours, String status, String evidence,
-            String countermeasure) {
+            String countermeasure, LocalDateTime detectedAt, boolean statusInferred) {
     }
 
     private Findings() {
@@ -43,22 +49,49 @@ public final class Findings {
         if (!available(c)) {
             return List.of();
         }
-        return c.jdbc().queryForList("SELECT id, first_event_at, severity, rule_id, title_ja, account_id, region,"
-                + " principal, resource, service_hours, status, summary_ja, event_names, match_count, countermeasure_ja"
-                + " FROM " + TABLE + " WHERE " + IN_RANGE + " ORDER BY first_event_at, id", fromUtc, toUtc)
-                .stream().map(Findings::finding).toList();
+        LocalDateTime cutOff = cutOff(c);
+        // The status as of the cut-off is the last one recorded before it; without one, a finding worked on by then
+        // is 対応中 and one whose incident was resolved by then is 対応済 (so that 4, 5, 6 and 11 agree).
+        return c.jdbc().queryForList("SELECT f.id, f.first_event_at, f.severity, f.rule_id, f.title_ja, f.account_id,"
+                + " f.region, f.principal, f.resource, f.service_hours, f.summary_ja, f.event_names, f.match_count,"
+                + " f.countermeasure_ja, f.detected_at,"
+                + " (SELECT h.to_status FROM finding_status_history h WHERE h.finding_id = f.id AND h.changed_at < ?"
+                + " ORDER BY h.changed_at DESC, h.id DESC FETCH FIRST 1 ROWS ONLY) AS recorded,"
+                + " CASE WHEN f.status_changed_at IS NULL OR f.status_changed_at < ? THEN f.status END AS current_status,"
+                + " (SELECT COUNT(*) FROM work_effort w WHERE w.finding_id = f.id AND w.work_date < ?) AS worked,"
+                + " (SELECT COUNT(*) FROM incident i WHERE i.finding_id = f.id AND i.resolved_at < ?) AS resolved"
+                + " FROM " + TABLE + " f WHERE " + IN_RANGE.replace("derived", "f.derived").replace("first_event_at", "f.first_event_at")
+                + " ORDER BY f.first_event_at, f.id", cutOff, cutOff, c.local(cutOff).toLocalDate().plusDays(1), cutOff,
+                fromUtc, toUtc).stream().map(Findings::finding).toList();
+    }
+
+    /** The report's cut-off as a UTC store time: the end of the month, or now while the month is running. */
+    public static LocalDateTime cutOff(ReportContext c) {
+        LocalDateTime now = LocalDateTime.now(java.time.ZoneOffset.UTC);
+        return now.isBefore(c.utcEnd()) ? now : c.utcEnd();
     }
 
     private static Finding finding(Map<String, Object> row) {
         String hours = Rows.text(row, "service_hours");
         String events = Rows.text(row, "event_names");
+        String recorded = Rows.text(row, "recorded") != null ? Rows.text(row, "recorded") : Rows.text(row, "current_status");
+        String status = recorded == null ? "NEW" : recorded;
+        boolean inferred = false;
+        if ("NEW".equals(status) && Rows.num(row, "resolved") > 0) {
+            status = "RESOLVED";
+            inferred = true;
+        } else if ("NEW".equals(status) && Rows.num(row, "worked") > 0) {
+            status = "IN_PROGRESS";
+            inferred = true;
+        }
         String evidence = Rows.text(row, "summary_ja") + (events == null || events.isBlank() ? "" : "（イベント: " + events
                 + "、" + Rows.num(row, "match_count") + " 件）");
         return new Finding(Rows.num(row, "id"), Rows.timestamp(row, "first_event_at"), Rows.text(row, "severity"),
                 Rows.text(row, "rule_id"), Rows.text(row, "title_ja"), Rows.text(row, "account_id"),
                 Rows.text(row, "region"), Rows.text(row, "principal"), Rows.text(row, "resource"),
                 "INSIDE".equals(hours) ? Boolean.TRUE : "OUTSIDE".equals(hours) ? Boolean.FALSE : null,
-                statusLabel(Rows.text(row, "status")), evidence, Rows.text(row, "countermeasure_ja"));
+                statusLabel(status), evidence, Rows.text(row, "countermeasure_ja"), Rows.timestamp(row, "detected_at"),
+                inferred);
     }
 
     /**
@@ -92,15 +125,16 @@ public final class Findings {
         return i < 0 ? SEVERITIES.size() : i;
     }
 
+    /** The severity as mails and {@code findings} write it (config.Severity): 「緊急（CRITICAL）」. */
     public static String severityLabel(String severity) {
-        return switch (severity == null ? "" : severity) {
-            case "CRITICAL" -> "CRITICAL（緊急）";
-            case "HIGH" -> "HIGH（高）";
-            case "MEDIUM" -> "MEDIUM（中）";
-            case "LOW" -> "LOW（低）";
-            case "INFORMATIONAL" -> "INFORMATIONAL（情報）";
-            default -> severity == null ? "—" : severity;
-        };
+        if (severity == null) {
+            return "—";
+        }
+        try {
+            return Severity.parse(severity).text();
+        } catch (IllegalArgumentException e) {
+            return severity;
+        }
     }
 
     public static String hoursLabel(Boolean inServiceHours) {

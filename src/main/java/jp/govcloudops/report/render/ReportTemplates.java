@@ -83,7 +83,7 @@ public class ReportTemplates {
 
     /** Places the header cells h1..hN and body cells c1..cN by the columns' weights; removes the rest. */
     static JasperDesign layOut(JasperDesign design, List<Table.Column> columns) {
-        JRDesignBand header = (JRDesignBand) design.getColumnHeader();
+        JRDesignBand header = (JRDesignBand) design.getGroupsList().get(0).getGroupHeaderSection().getBands()[0];
         JRDesignBand detail = (JRDesignBand) design.getDetailSection().getBands()[0];
         int width = design.getColumnWidth();
         int totalWeight = columns.stream().mapToInt(Table.Column::weight).sum();

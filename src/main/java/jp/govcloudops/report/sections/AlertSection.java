@@ -12,6 +12,7 @@ import jp.govcloudops.report.Jp;
 import jp.govcloudops.report.ReportContext;
 import jp.govcloudops.report.SectionWriter;
 import jp.govcloudops.report.query.EffortQuery;
+import jp.govcloudops.report.query.MonthCoverage;
 import jp.govcloudops.report.query.Findings;
 import jp.govcloudops.report.document.Section;
 import jp.govcloudops.report.document.Table;
@@ -39,32 +40,37 @@ public class AlertSection implements SectionWriter {
         }
         List<Findings.Finding> month = Findings.ofMonth(c);
         List<Findings.Finding> previous = Findings.between(c, c.utc(c.previous().atDay(1).atStartOfDay()), c.utcStart());
-        s.paragraph("当月の検知件数は " + Jp.count(month.size()) + " 件（前月 " + Jp.count(previous.size()) + " 件、"
-                + Jp.delta(month.size(), previous.size()) + "）。受付時間は " + c.serviceWindow().description() + "。");
-        bySeverity(c, s, month, previous);
-        bySource(s, month, previous);
+        boolean before = MonthCoverage.hasLogs(c, c.previous());
+        s.paragraph("当月の検知件数は " + Jp.count(month.size()) + " 件" + (before ? "（前月 " + Jp.count(previous.size())
+                + " 件、" + Jp.delta(month.size(), previous.size()) + "）" : "（前月はログがストアになく比較できない）")
+                + "。受付時間は " + c.serviceWindow().description() + "。");
+        bySeverity(c, s, month, before ? previous : null);
+        bySource(s, month, before ? previous : null);
         byRule(c, s, month);
-        byStatus(s, month);
+        byStatus(c, s, month);
         firstResponse(c, s, month);
         return s;
     }
 
+    /** {@code previous} is null when the store has no logs of the previous month (its figures print 「—」). */
     private void bySeverity(ReportContext c, Section s, List<Findings.Finding> month, List<Findings.Finding> previous) {
         s.subsection("重要度別・受付時間内外別の件数");
         Table table = new Table(Column.text("重要度", 3), Column.number("件数", 2), Column.number("受付時間内", 2),
                 Column.number("受付時間外", 2), Column.number("判定不可", 2), Column.number("前月", 2), Column.number("増減", 2));
         for (String severity : Findings.SEVERITIES) {
             List<Findings.Finding> these = month.stream().filter(f -> severity.equals(f.severity())).toList();
-            long before = previous.stream().filter(f -> severity.equals(f.severity())).count();
+            long before = previous == null ? 0 : previous.stream().filter(f -> severity.equals(f.severity())).count();
             if (these.isEmpty() && before == 0) {
                 continue;
             }
             table.row(Findings.severityLabel(severity), Jp.count(these.size()), count(these, Boolean.TRUE),
-                    count(these, Boolean.FALSE), count(these, null), Jp.count(before), Jp.delta(these.size(), before));
+                    count(these, Boolean.FALSE), count(these, null), previous == null ? "—" : Jp.count(before),
+                    previous == null ? "—" : Jp.delta(these.size(), before));
         }
         if (!table.isEmpty()) {
             table.totalRow("合計", Jp.count(month.size()), count(month, Boolean.TRUE), count(month, Boolean.FALSE),
-                    count(month, null), Jp.count(previous.size()), Jp.delta(month.size(), previous.size()));
+                    count(month, null), previous == null ? "—" : Jp.count(previous.size()),
+                    previous == null ? "—" : Jp.delta(month.size(), previous.size()));
         }
         s.table(table, "該当なし（当月・前月とも検知はない）");
         if (!month.isEmpty()) {
@@ -72,17 +78,18 @@ public class AlertSection implements SectionWriter {
             ReportCharts.Series series = new ReportCharts.Series(days);
             for (String severity : Findings.SEVERITIES) {
                 if (month.stream().anyMatch(f -> severity.equals(f.severity()))) {
-                    series.add(severity, days.get(0), 0);
+                    series.add(Findings.severityLabel(severity), days.get(0), 0);
                 }
             }
             for (Findings.Finding f : month) {
-                series.add(f.severity(), String.valueOf(c.local(f.time()).getDayOfMonth()), 1);
+                series.add(Findings.severityLabel(f.severity()), String.valueOf(c.local(f.time()).getDayOfMonth()), 1);
             }
             s.chart(ReportCharts.stackedBars("日別・重要度別の検知件数", "件", series, true));
         }
     }
 
     /** Counts per source: govcloud-ops' own log analysis and the estate's security services. */
+    /** {@code previous} is null when the store has no logs of the previous month (「—」). */
     private void bySource(Section s, List<Findings.Finding> month, List<Findings.Finding> previous) {
         s.subsection("検知元別の件数");
         Map<String, long[]> counts = new LinkedHashMap<>();
@@ -90,11 +97,13 @@ public class AlertSection implements SectionWriter {
             counts.put(source, new long[2]);
         }
         month.forEach(f -> counts.get(Findings.sourceLabel(f.ruleId()))[0]++);
-        previous.forEach(f -> counts.get(Findings.sourceLabel(f.ruleId()))[1]++);
+        if (previous != null) {
+            previous.forEach(f -> counts.get(Findings.sourceLabel(f.ruleId()))[1]++);
+        }
         Table table = new Table(Column.text("検知元", 4), Column.number("件数", 2), Column.number("前月", 2));
         counts.forEach((source, n) -> {
             if (n[0] > 0 || n[1] > 0) {
-                table.row(source, Jp.count(n[0]), Jp.count(n[1]));
+                table.row(source, Jp.count(n[0]), previous == null ? "—" : Jp.count(n[1]));
             }
         });
         s.table(table, "該当なし（当月・前月とも検知はない）");
@@ -120,7 +129,7 @@ public class AlertSection implements SectionWriter {
         s.table(table, "該当なし（当月の検知はない）");
     }
 
-    private void byStatus(Section s, List<Findings.Finding> month) {
+    private void byStatus(ReportContext c, Section s, List<Findings.Finding> month) {
         s.subsection("対応状況");
         Map<String, Long> counts = new LinkedHashMap<>();
         STATUSES.forEach(status -> counts.put(status, 0L));
@@ -131,6 +140,12 @@ public class AlertSection implements SectionWriter {
             table.totalRow("合計", Jp.count(month.size()), "100.0%");
         }
         s.table(table, "該当なし（当月の検知はない）");
+        if (!month.isEmpty()) {
+            long inferred = month.stream().filter(Findings.Finding::statusInferred).count();
+            s.note("状態は報告の締め（" + Jp.dateTime(c.local(Findings.cutOff(c))) + "）時点。第 5 章・第 6 章・付録A も同じ時点の状態を示す。"
+                    + (inferred == 0 ? "" : "うち " + inferred + " 件は締めまでに状態の記録がなく、作業記録のあるものを対応中、"
+                    + "解決したインシデントに関連付けたものを対応済とした（findings set-status で記録すること）。"));
+        }
     }
 
     private void firstResponse(ReportContext c, Section s, List<Findings.Finding> month) {

@@ -34,11 +34,11 @@ public class AppendixSection implements SectionWriter {
 
     private void findings(ReportContext c, Section s) {
         s.subsection("付録A　検知一覧");
-        Table table = new Table(Column.number("ID", 1), Column.text("日時（JST）", 3), Column.text("重要度", 2),
-                Column.text("ルール", 5), Column.text("アカウント", 3), Column.text("実行主体", 4), Column.text("状態", 2));
+        Table table = new Table(Column.number("ID", 1), Column.text("発生日時（JST）", 3), Column.text("重要度", 3),
+                Column.text("ルール", 5), Column.text("アカウント", 3), Column.text("実行主体", 5), Column.text("状態", 2));
         for (Findings.Finding f : Findings.ofMonth(c)) {
             table.row(f.id(), Jp.dateTime(c.local(f.time())) + "（" + Findings.hoursLabel(f.inServiceHours()) + "）",
-                    f.severity(), f.ruleId() + " " + Jp.clip(f.title(), 40), c.settings().accountName(f.accountId()),
+                    Findings.severityLabel(f.severity()), f.ruleId() + " " + Jp.clip(f.title(), 40), c.settings().accountName(f.accountId()),
                     Jp.clip(f.principal(), 50), f.status());
         }
         s.table(table, Findings.available(c) ? "該当なし（当月の検知はない）" : "該当なし（検知結果の記録がストアにない）");
@@ -57,21 +57,25 @@ public class AppendixSection implements SectionWriter {
         s.table(table, "該当なし（当月の作業実績は記録されていない）");
     }
 
-    /** Runs are selected by start time within the month; times in Japan time. */
+    /** The runs that ingested the month's logs, whenever they ran, and those started in the month; Japan time. */
     private void jobs(ReportContext c, Section s) {
         s.subsection("付録C　バッチ処理の実行履歴");
-        List<JobRunQuery.Run> rows = JobRunQuery.startedInMonth(c);
-        Table table = new Table(Column.text("ジョブ", 3), Column.number("実行 ID", 1), Column.text("開始（JST）", 3),
-                Column.text("終了（JST）", 3), Column.number("所要", 2), Column.text("結果", 2));
+        List<JobRunQuery.Run> rows = JobRunQuery.forMonth(c);
+        Table table = new Table(Column.text("ジョブ", 3), Column.number("実行 ID", 2), Column.text("開始（JST）", 3),
+                Column.text("終了（JST）", 3), Column.number("所要", 2), Column.number("当月分の取込み", 2),
+                Column.text("結果", 3));
         for (JobRunQuery.Run r : rows) {
             table.row(r.jobName(), r.executionId(), Jp.dateTime(r.start()), Jp.dateTime(r.end()),
                     r.end() == null ? "—" : duration(Duration.between(r.start(), r.end())),
+                    r.objects() == 0 ? "—" : Jp.count(r.objects()) + " 件",
                     r.status() + (r.exitCode() == null || r.exitCode().equals(r.status()) ? "" : " / " + r.exitCode()));
         }
-        s.table(table, "該当なし（当月に開始したバッチ処理はない）");
+        s.table(table, "該当なし（当月のログを取り込んだ実行も、当月に開始した実行もない）");
         long failed = rows.stream().filter(r -> !"COMPLETED".equals(r.status())).count();
         if (!rows.isEmpty()) {
-            s.note("実行 " + rows.size() + " 回（うち COMPLETED 以外 " + failed + " 回）。失敗した実行は同じコマンドの再実行で再開される。");
+            s.note("当月の日付フォルダのログを取り込んだ実行（実行日を問わない）と、当月に開始した実行。「当月分の取込み」は"
+                    + "その実行が取り込んだ当月分のログオブジェクト数。実行 " + rows.size() + " 回（うち COMPLETED 以外 " + failed
+                    + " 回）。失敗した実行は同じコマンドの再実行で再開される。");
         }
     }
 

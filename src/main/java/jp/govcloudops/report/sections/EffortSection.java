@@ -74,12 +74,22 @@ public class EffortSection implements SectionWriter {
 
     private void byPerson(ReportContext c, Section s) {
         s.subsection("担当者別の工数");
-        Table table = new Table(Column.text("担当者", 4), Column.number("件数", 2), Column.number("受付時間内", 2),
-                Column.number("受付時間外", 2), Column.number("合計（人時）", 2));
+        Table table = new Table(Column.text("担当者", 3), Column.text("役割（運用体制）", 3), Column.number("件数", 2),
+                Column.number("受付時間内", 2), Column.number("受付時間外", 2), Column.number("合計（人時）", 2));
+        List<String> outside = new java.util.ArrayList<>();
         for (EffortQuery.Hours r : EffortQuery.byPerson(c)) {
-            table.row(r.key(), Jp.count(r.entries()), Jp.hours(r.inside()), Jp.hours(r.outside()), Jp.hours(r.hours()));
+            String role = c.report().team().stream().filter(m -> m.name().equals(r.key())).map(m -> m.role())
+                    .findFirst().orElse(null);
+            if (role == null) {
+                outside.add(r.key());
+            }
+            table.row(r.key(), role == null ? "（運用体制に記載なし）" : role, Jp.count(r.entries()), Jp.hours(r.inside()),
+                    Jp.hours(r.outside()), Jp.hours(r.hours()));
         }
         s.table(table, "該当なし");
+        if (!outside.isEmpty()) {
+            s.note("要確認：" + String.join("、", outside) + " は運用体制（2 章、govcloud.report.team）に記載がない。");
+        }
     }
 
     private void onFindings(ReportContext c, Section s) {

@@ -6,6 +6,7 @@ import jp.govcloudops.report.Jp;
 import jp.govcloudops.report.ReportContext;
 import jp.govcloudops.report.SectionWriter;
 import jp.govcloudops.report.query.LogCollectionQuery;
+import jp.govcloudops.report.query.MonthUsage;
 import jp.govcloudops.report.document.Section;
 import jp.govcloudops.report.document.Table;
 import jp.govcloudops.report.document.Table.Column;
@@ -69,6 +70,29 @@ public class LogManagementSection implements SectionWriter {
                     Jp.count(failed));
         }
         s.table(table, "該当なし（当月の日付フォルダのログは取り込まれていない）");
+        reconcile(c, s, rows);
+    }
+
+    /**
+     * One line tying this chapter's record counts (by the UTC date folders of the S3 keys) to those of 1 総括 and
+     * 3 稼働状況 (by the Japan-time calendar days of the events), which differ by the hours at the month's edges.
+     */
+    private static void reconcile(ReportContext c, Section s, List<LogCollectionQuery.ByLogType> rows) {
+        MonthUsage usage = MonthUsage.of(c, c.month());
+        long events = usage.cloudtrail().stream().mapToLong(MonthUsage.CloudTrailDay::events).sum();
+        long flows = usage.flows().stream().mapToLong(MonthUsage.FlowDay::flows).sum();
+        long cloudtrailRecords = rows.stream().filter(r -> r.logType().equals("cloudtrail"))
+                .mapToLong(LogCollectionQuery.ByLogType::records).sum();
+        long flowRecords = rows.stream().filter(r -> r.logType().equals("vpcflow"))
+                .mapToLong(LogCollectionQuery.ByLogType::records).sum();
+        if (cloudtrailRecords + flowRecords == 0) {
+            return;
+        }
+        s.note("照合：本章のレコード数は S3 キーの日付フォルダ（UTC）基準、1 章・3 章の件数は日本時間の暦日基準。CloudTrail "
+                + Jp.count(cloudtrailRecords) + " 件（本章）と " + Jp.count(events) + " 件（1 章）の差 "
+                + Jp.delta(cloudtrailRecords, events) + " 件、フローログ " + Jp.count(flowRecords) + " 件と " + Jp.count(flows)
+                + " 件の差 " + Jp.delta(flowRecords, flows) + " 件は、月初・月末の 9 時間（UTC と日本時間の差）の帰属の違いと"
+                + "隔離したレコードによる。");
     }
 
     private void perAccount(ReportContext c, Section s) {

@@ -112,7 +112,9 @@ public class OperationStatusSection implements SectionWriter {
         long totalRejected = 0;
         for (Boundary boundary : Boundary.values()) {
             long[] t = byPeer.get(boundary.name());
-            if (t == null) {
+            // Records without addresses (NODATA, SKIPDATA: the interface saw no traffic, or records were skipped)
+            // are not traffic over any boundary; they are shown apart, below the total.
+            if (t == null || boundary == Boundary.UNKNOWN) {
                 continue;
             }
             long flows = t[0];
@@ -132,6 +134,10 @@ public class OperationStatusSection implements SectionWriter {
         table.totalRow("合計", "", Jp.count(totalFlows), Jp.bytes(totalBytes),
                 Jp.percentChange(totalBytes, previousBytes.values().stream().mapToLong(Long::longValue).sum()),
                 Jp.count(totalRejected), Jp.percent(totalRejected, totalFlows));
+        long[] none = byPeer.get(Boundary.UNKNOWN.name());
+        if (none != null) {
+            table.row("記録なし（NODATA/SKIPDATA）", none[3] + " 日", Jp.count(none[0]), "—", "—", "—", "—");
+        }
         s.table(table, "該当なし");
         List<String> dayLabels = c.first().datesUntil(c.last().plusDays(1)).map(d -> String.valueOf(d.getDayOfMonth())).toList();
         ReportCharts.Series series = new ReportCharts.Series(dayLabels);
@@ -139,16 +145,20 @@ public class OperationStatusSection implements SectionWriter {
         double unit = max >= 1e9 ? 1e9 : max >= 1e6 ? 1e6 : 1e3;
         String unitName = unit == 1e9 ? "GB" : unit == 1e6 ? "MB" : "KB";
         for (Boundary boundary : Boundary.values()) {
-            if (byPeer.containsKey(boundary.name())) {
+            if (byPeer.containsKey(boundary.name()) && boundary != Boundary.UNKNOWN) {
                 series.add(label(boundary), dayLabels.get(0), 0);
             }
         }
         for (TrafficQuery.PeerDay row : daily) {
+            if (Boundary.UNKNOWN.name().equals(row.peer())) {
+                continue;
+            }
             series.add(label(Boundary.valueOf(row.peer())), String.valueOf(row.day().getDayOfMonth()), row.bytes() / unit);
         }
         s.chart(ReportCharts.lines("接続先境界別の日次通信量（" + unitName + "）", unitName, series));
         s.note("接続先境界は、VPC 側から見た通信相手の区分（送信元が VPC なら宛先、それ以外は送信元）。VPC は VPC 間の通信。"
-                + "区分のアドレス範囲は設定 govcloud.network による。");
+                + "区分のアドレス範囲は設定 govcloud.network による。記録なし（NODATA/SKIPDATA）は、通信がなかった又は記録が"
+                + "省略された時間帯を示すフローログのレコードで、通信ではないため境界別の集計・合計に含めない。");
     }
 
     static String label(Boundary boundary) {

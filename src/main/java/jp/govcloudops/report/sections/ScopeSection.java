@@ -60,11 +60,24 @@ public class ScopeSection implements SectionWriter {
         s.subsection("受付時間");
         s.paragraph(c.serviceWindow().description() + "。受付時間外の検知は翌営業日に対応し、重大なものは時間外でも連絡体制に従い対応する。");
         s.subsection("運用体制");
-        Table team = new Table(Column.text("役割", 3), Column.text("氏名", 3), Column.text("連絡先", 4));
-        for (ReportProperties.TeamMember member : c.report().team()) {
-            team.row(member.role(), member.name(), member.contact() == null ? "—" : member.contact());
+        // One roster (govcloud.report.team) for this table, the effort by person (11) and the records' owners; a
+        // contact column only when the roster gives contacts, not a column of dashes.
+        List<ReportProperties.TeamMember> roster = c.report().team();
+        boolean contacts = roster.stream().anyMatch(m -> m.contact() != null && !m.contact().isBlank());
+        Table team = contacts ? new Table(Column.text("役割", 3), Column.text("氏名", 3), Column.text("連絡先", 4))
+                : new Table(Column.text("役割", 3), Column.text("氏名", 3));
+        for (ReportProperties.TeamMember member : roster) {
+            if (contacts) {
+                team.row(member.role(), member.name(), member.contact() == null ? "（窓口経由）" : member.contact());
+            } else {
+                team.row(member.role(), member.name());
+            }
         }
         s.table(team, "該当なし（運用体制が設定されていない：govcloud.report.team）");
+        if (!roster.isEmpty()) {
+            s.note("連絡体制：検知・障害の連絡は運用責任者（" + roster.get(0).name() + "）が受け、発注者への報告は同者が行う。"
+                    + "作業実績（11 章）・付録B の担当者はこの体制の要員である。");
+        }
         s.subsection("監視対象のネットワーク境界");
         Table ranges = new Table(Column.text("境界", 2), Column.text("アドレス範囲（設定 govcloud.network）", 8));
         addRanges(ranges, "庁内/LGCS", network.lgcs());

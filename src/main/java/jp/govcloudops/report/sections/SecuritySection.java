@@ -42,7 +42,7 @@ public class SecuritySection implements SectionWriter {
 
     private void significant(ReportContext c, Section s) {
         String threshold = c.report().significantSeverity();
-        s.subsection("重要な検知と対応策（重要度 " + threshold + " 以上）");
+        s.subsection("重要な検知と対応策（重要度 " + Findings.severityLabel(threshold) + " 以上）");
         if (!Findings.available(c)) {
             s.none("該当なし（検知結果の記録がストアにない：検知機能が未導入）");
             return;
@@ -50,14 +50,15 @@ public class SecuritySection implements SectionWriter {
         List<Findings.Finding> significant = Findings.ofMonth(c).stream()
                 .filter(f -> Findings.rank(f.severity()) <= Findings.rank(threshold)).toList();
         if (significant.isEmpty()) {
-            s.none("該当なし（当月、重要度 " + threshold + " 以上の検知はない）");
+            s.none("該当なし（当月、重要度 " + Findings.severityLabel(threshold) + " 以上の検知はない）");
             return;
         }
         Map<Long, EffortQuery.FindingWork> effort = EffortQuery.perFinding(c);
         for (Findings.Finding f : significant) {
             Table card = new Table(Column.text("項目", 2), Column.text("内容", 9));
             card.totalRow("検知 #" + f.id(), Jp.clip(f.title(), 80));
-            card.row("検知日時", Jp.dateTime(c.local(f.time())) + "（" + Findings.hoursLabel(f.inServiceHours()) + "）");
+            card.row("発生日時", Jp.dateTime(c.local(f.time())) + "（" + Findings.hoursLabel(f.inServiceHours()) + "）");
+            card.row("検知日時", Jp.dateTime(c.local(f.detectedAt())));
             card.row("重要度・ルール", Findings.severityLabel(f.severity()) + "　" + f.ruleId());
             card.row("対象", c.accountLabel(f.accountId()) + (f.region() == null ? "" : "　" + f.region())
                     + (f.resource() == null ? "" : "　" + Jp.clip(f.resource(), 80)));

@@ -28,20 +28,35 @@ public class SummarySection implements SectionWriter {
         s.subsection("主要指標（前月比較）");
         Table table = new Table(Column.text("項目", 5), Column.number("当月", 3), Column.number("前月", 3),
                 Column.number("増減", 2), Column.number("増減率", 2));
+        boolean anyPrevious = false;
         for (KeyFigures.Figure figure : now) {
             KeyFigures.Figure previous = before.stream().filter(f -> f.label().equals(figure.label())).findFirst()
-                    .orElse(new KeyFigures.Figure(figure.label(), BigDecimal.ZERO, figure.unit()));
-            String delta = figure.unit().equals("count") ? Jp.delta(figure.value().longValue(), previous.value().longValue())
-                    : figure.unit().equals("bytes") ? (figure.value().compareTo(previous.value()) >= 0 ? "+" : "−")
-                    + Jp.bytes(figure.value().subtract(previous.value()).abs().longValue())
-                    : (figure.value().compareTo(previous.value()) > 0 ? "+" : "")
-                    + new KeyFigures.Figure("", figure.value().subtract(previous.value()), figure.unit()).formatted();
-            table.row(figure.label(), figure.formatted(), previous.formatted(), delta,
-                    Jp.percentChange(figure.value().doubleValue(), previous.value().doubleValue()));
+                    .orElse(new KeyFigures.Figure(figure.label(), null, figure.unit()));
+            anyPrevious |= previous.hasValue();
+            table.row(figure.label(), figure.formatted(), previous.formatted(), delta(figure, previous),
+                    figure.hasValue() && previous.hasValue()
+                            ? Jp.percentChange(figure.value().doubleValue(), previous.value().doubleValue()) : "—");
         }
         s.table(table, "該当なし");
-        s.note("各指標はストアの集計ビュー・台帳に対する集計値（日付は日本時間、取込み件数は日付フォルダ基準）。各章に内訳を示す。");
+        s.note("各指標はストアの集計ビュー・台帳に対する集計値（日付は日本時間、取込み件数は日付フォルダ基準）。各章に内訳を示す。"
+                + "「—」はデータなし（" + (anyPrevious ? "その月のログ・記録がストアにない" : "前月のログ・記録はストアにない")
+                + "）を示し、0 件とは区別する。");
         return s;
+    }
+
+    /** The change from the previous month, in the figure's unit; 「—」 when either month has no data. */
+    private static String delta(KeyFigures.Figure figure, KeyFigures.Figure previous) {
+        if (!figure.hasValue() || !previous.hasValue()) {
+            return "—";
+        }
+        BigDecimal now = figure.value();
+        BigDecimal before = previous.value();
+        return switch (figure.unit()) {
+            case "count" -> Jp.delta(now.longValue(), before.longValue());
+            case "bytes" -> (now.compareTo(before) >= 0 ? "+" : "−") + Jp.bytes(now.subtract(before).abs().longValue());
+            default -> (now.compareTo(before) > 0 ? "+" : "")
+                    + new KeyFigures.Figure("", now.subtract(before), figure.unit()).formatted();
+        };
     }
 
     private static String summary(ReportContext c, List<KeyFigures.Figure> figures) {
@@ -51,8 +66,8 @@ public class SummarySection implements SectionWriter {
         text.append("当月（").append(jp.govcloudops.report.Wareki.month(c.month())).append("）の重大な障害・インシデントは")
                 .append(major == 0 ? "なし" : major + " 件").append("（障害・インシデント計 ").append(incidents).append(" 件）。");
         if (Findings.available(c)) {
-            text.append("検知は ").append(Jp.count(value(figures, "検知件数"))).append(" 件（うち重要度 HIGH 以上 ")
-                    .append(Jp.count(value(figures, "うち重要度 HIGH 以上"))).append(" 件）。");
+            text.append("検知は ").append(Jp.count(value(figures, "検知件数"))).append(" 件（うち重要度 高（HIGH）以上 ")
+                    .append(Jp.count(value(figures, "うち重要度 高（HIGH）以上"))).append(" 件）。");
         } else {
             text.append("検知機能は未導入のため検知件数の報告はない。");
         }
@@ -63,12 +78,14 @@ public class SummarySection implements SectionWriter {
         text.append(gaps == 0 ? "データ欠損の記録はない。" : "データ欠損の記録が " + gaps + " 件ある（8 ログ管理）。");
         figures.stream().filter(f -> f.label().startsWith("利用料")).forEach(f -> text.append("利用料（概算）は ")
                 .append(f.formatted()).append("。"));
-        text.append("作業工数は計 ").append(figures.stream().filter(f -> f.label().startsWith("作業工数")).findFirst()
-                .map(KeyFigures.Figure::formatted).orElse("0.00")).append(" 人時。");
+        figures.stream().filter(f -> f.label().startsWith("作業工数") && f.hasValue()).findFirst().ifPresentOrElse(
+                f -> text.append("作業工数は計 ").append(f.formatted()).append(" 人時。"),
+                () -> text.append("作業工数の記録はない。"));
         return text.toString();
     }
 
     private static long value(List<KeyFigures.Figure> figures, String label) {
-        return figures.stream().filter(f -> f.label().equals(label)).findFirst().map(f -> f.value().longValue()).orElse(0L);
+        return figures.stream().filter(f -> f.label().equals(label) && f.hasValue()).findFirst()
+                .map(f -> f.value().longValue()).orElse(0L);
     }
 }

@@ -24,7 +24,10 @@ class LineBreakJoinerTest {
     @Test
     void identifiersDatesAndKatakanaWordsHaveNoBreakInside() {
         assertThat(pieces(LineBreakJoiner.join("ap-northeast-3 の arn:aws:iam::318274650192:role/Deploy を 2026-10-13 に")))
-                .contains("ap-northeast-3 ", "arn:aws:iam::318274650192:role/Deploy ", "2026-10-13 ");
+                .contains("ap-northeast-3 ", "318274650192:", "2026-10-13 ");
+        // An ARN may wrap at its colons and slashes when it does not fit, never inside its account id.
+        assertThat(pieces(LineBreakJoiner.join("arn:aws:iam::318274650192:user/ope-sato 19:23 3/31")))
+                .contains("318274650192:", "user/ope-sato ", "19:23 ", "3/31");
         assertThat(pieces(LineBreakJoiner.join("CloudTrail・Insights・フローログ"))).contains("フローログ");
     }
 
@@ -33,6 +36,8 @@ class LineBreakJoinerTest {
         List<String> pieces = pieces(LineBreakJoiner.join("記録はない。利用料（概算）は、"));
         assertThat(pieces).contains("い。", "は、").hasSizeGreaterThan(5);
         assertThat(pieces).noneMatch(p -> p.startsWith("。") || p.startsWith("、") || p.startsWith("）"));
+        assertThat(pieces(LineBreakJoiner.join("平日（土曜・日曜・祝日を除く）、ちょっと")))
+                .noneMatch(p -> p.startsWith("・") || p.startsWith("ょ") || p.endsWith("（"));
     }
 
     @Test
