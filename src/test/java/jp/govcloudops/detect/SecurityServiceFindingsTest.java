@@ -238,6 +238,49 @@ class SecurityServiceFindingsTest {
         }
     }
 
+    /**
+     * AWS Config's compliance change notification (AWS's documented sample, which turns the account COMPLIANT with
+     * cloudtrail-enabled) and the change before it to NON_COMPLIANT: the non-compliance is a finding of source
+     * config with its 対応策, resolved by the later change with history, and kept by a rebuild.
+     */
+    @Test
+    void configRuleNonComplianceIsAFindingResolvedWhenCompliantAgain() throws Exception {
+        Path source = Files.createDirectories(dir.resolve("logs"));
+        Path folder = Files.createDirectories(source.resolve("AWSLogs/" + ACCOUNT + "/Config/ap-northeast-1/2025/7/4/Notifications"));
+        JsonNode compliant = Stream.of(JSON.readTree(SharedDatasets.file("config/awsdocs/awsdocs_sns_notifications.json")
+                .toFile())).flatMap(a -> java.util.stream.StreamSupport.stream(a.spliterator(), false))
+                .filter(n -> n.toString().contains("ComplianceChangeNotification")).findFirst().orElseThrow();
+        JsonNode compliantAgain = compliant.deepCopy();
+        ((ObjectNode) compliantAgain.get("Message").get("newEvaluationResult"))
+                .put("resultRecordedTime", "2025-07-04T03:00:00.000Z");
+        JsonNode nonCompliant = compliant.deepCopy();
+        ((ObjectNode) nonCompliant.get("Message").get("newEvaluationResult")).put("complianceType", "NON_COMPLIANT")
+                .put("resultRecordedTime", "2025-07-04T01:00:00.000Z");
+        ((ObjectNode) nonCompliant.get("Message").get("oldEvaluationResult")).put("complianceType", "COMPLIANT");
+        Files.writeString(folder.resolve("a.json"), nonCompliant.toString());
+        String sourceId = "cloudtrail-enabled AWS::::Account 123456789012";
+        LocalDate day = LocalDate.parse("2025-07-04");
+        try (StoreContext store = new StoreContext(dir, source)) {
+            store.ingest(day.minusDays(1), day, false);
+            store.detect(day);
+            Map<String, Object> finding = store.jdbc().queryForMap("SELECT source, severity, status, account_id,"
+                    + " countermeasure_ja FROM findings WHERE source_id = ?", sourceId);
+            assertThat(finding).containsEntry("SOURCE", "config").containsEntry("SEVERITY", "MEDIUM")
+                    .containsEntry("ACCOUNT_ID", "123456789012").containsEntry("STATUS", "NEW");
+            assertThat((String) finding.get("COUNTERMEASURE_JA")).contains("デジタル庁");
+
+            Files.writeString(folder.resolve("b.json"), compliantAgain.toString());
+            store.ingest(day.minusDays(1), day, false);
+            store.detect(day);
+            store.bean(DetectionService.class).run(store.bean(DetectionService.class).window(day, day));
+            assertThat(store.jdbc().queryForObject("SELECT status FROM findings WHERE source_id = ?", String.class,
+                    sourceId)).isEqualTo("RESOLVED");
+            assertThat(store.jdbc().queryForList("SELECT h.to_status || ' ' || h.changed_by FROM finding_status_history h"
+                    + " JOIN finding f ON f.id = h.finding_id WHERE f.source_id = ?", String.class, sourceId))
+                    .containsExactly("RESOLVED config");
+        }
+    }
+
     private static String status(StoreContext store, JsonNode finding) {
         return store.jdbc().queryForObject("SELECT status FROM findings WHERE source_id = ?", String.class,
                 finding.get("Id").asString());

@@ -26,6 +26,7 @@ public class ServiceCountermeasures {
 
     private final Map<String, Map<String, Object>> guardDuty;
     private final Map<String, Map<String, Object>> securityHub;
+    private final Map<String, Map<String, Object>> config;
 
     @SuppressWarnings("unchecked")
     public ServiceCountermeasures() {
@@ -36,6 +37,7 @@ public class ServiceCountermeasures {
             Map<String, Object> all = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
             this.guardDuty = (Map<String, Map<String, Object>>) all.get("guardduty");
             this.securityHub = (Map<String, Map<String, Object>>) all.get("securityhub");
+            this.config = (Map<String, Map<String, Object>>) all.get("config");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -43,6 +45,11 @@ public class ServiceCountermeasures {
 
     public Text guardDuty(String family) {
         return text(guardDuty.getOrDefault(family, guardDuty.get("default")));
+    }
+
+    /** An AWS Config rule's texts, by its name, else Config's default. */
+    public Text configRule(String ruleName) {
+        return text(config.getOrDefault(String.valueOf(ruleName), config.get("default")));
     }
 
     public Text control(String controlId) {

@@ -34,6 +34,9 @@ public class ServiceFindingDetector implements Detector {
     /** Rule ids of the findings, one per source, so that lists and reports can group them. */
     static final List<String> RULE_IDS = List.of("guardduty", "securityhub", "config");
 
+    /** The severity of an AWS Config rule's non-compliance, which Config itself does not rate. */
+    static final Severity CONFIG_SEVERITY = Severity.MEDIUM;
+
     private final JdbcTemplate jdbc;
     private final ServiceCountermeasures texts;
 
@@ -61,11 +64,15 @@ public class ServiceFindingDetector implements Detector {
     public DetectionWindow scope(DetectionWindow requested) {
         Map<String, Object> events = jdbc.queryForMap("SELECT MIN(t.updated_at) AS lo, MAX(t.updated_at) AS hi"
                 + " FROM sec_finding_event t JOIN source_object o ON o.id = t.object_id AND o.state = 'ACTIVE'");
+        Map<String, Object> compliance = jdbc.queryForMap("SELECT MIN(c.capture_time) AS lo, MAX(c.capture_time) AS hi"
+                + " FROM config_item c JOIN source_object o ON o.id = c.object_id AND o.state = 'ACTIVE'"
+                + " WHERE c.kind = 'COMPLIANCE'");
         Map<String, Object> stored = jdbc.queryForMap("SELECT MIN(event_day) AS lo, MAX(event_day) AS hi FROM finding"
                 + " WHERE detector = ?", NAME);
         LocalDate from = requested.from();
         LocalDate to = requested.to();
         for (LocalDate day : new LocalDate[] {day(requested, events.get("lo")), day(requested, events.get("hi")),
+                day(requested, compliance.get("lo")), day(requested, compliance.get("hi")),
                 date(stored.get("lo")), date(stored.get("hi"))}) {
             if (day != null) {
                 from = day.isBefore(from) ? day : from;
@@ -115,6 +122,7 @@ public class ServiceFindingDetector implements Detector {
                             rs.getString(21), rs.getString(22), rs.getString(23), rs.getString(24), rs.getString(25));
                     byKey.computeIfAbsent(d.key(), k -> new ArrayList<>()).add(d);
                 });
+        complianceChanges(byKey);
         List<Finding> findings = new ArrayList<>();
         for (List<Delivery> deliveries : byKey.values()) {
             Delivery latest = latest(deliveries);
@@ -124,6 +132,36 @@ public class ServiceFindingDetector implements Detector {
             findings.add(finding(latest, deliveries, window));
         }
         return findings;
+    }
+
+    /**
+     * AWS Config's rule compliance changes as deliveries of one alert per account, rule and resource: NON_COMPLIANT
+     * reads as a failed control, COMPLIANT as a passed one (the finding is then resolved, with its history), and
+     * NOT_APPLICABLE (the resource is gone or out of the rule's scope) as archived (withdrawn). Config gives no
+     * severity; {@link #CONFIG_SEVERITY} is the documented default.
+     */
+    private void complianceChanges(Map<String, List<Delivery>> byKey) {
+        jdbc.query("SELECT c.record_account_id, c.record_region, c.resource_type, c.resource_id, c.capture_time,"
+                + " c.status, c.rule_name, p.account_id, p.region, o.object_key"
+                + " FROM config_item c JOIN source_object o ON o.id = c.object_id AND o.state = 'ACTIVE'"
+                + " JOIN log_partition p ON p.id = c.partition_id WHERE c.kind = 'COMPLIANCE' AND c.rule_name IS NOT NULL"
+                + " ORDER BY c.capture_time, c.object_id", rs -> {
+                    String account = rs.getString(1) != null ? rs.getString(1) : rs.getString(8);
+                    String rule = rs.getString(7);
+                    String resource = rs.getString(3) + " " + rs.getString(4);
+                    String status = rs.getString(6);
+                    LocalDateTime at = rs.getObject(5, LocalDateTime.class);
+                    String key = "config:" + account + ":" + rule + ":" + resource;
+                    List<Delivery> deliveries = byKey.computeIfAbsent(key, k -> new ArrayList<>());
+                    deliveries.add(new Delivery("config", key, rule + " " + resource, "config", rule,
+                            resource + " is " + status + " with " + rule, null, CONFIG_SEVERITY, 0, account,
+                            rs.getString(2), rs.getString(3), rs.getString(4), null, null, deliveries.size() + 1, at,
+                            at, null, "NOT_APPLICABLE".equals(status) ? "ARCHIVED" : null, switch (String.valueOf(status)) {
+                                case "NON_COMPLIANT" -> "FAILED";
+                                case "COMPLIANT" -> "PASSED";
+                                default -> status;
+                            }, rs.getString(8), rs.getString(9), rs.getString(10), null));
+                });
     }
 
     private static Delivery latest(List<Delivery> deliveries) {
@@ -160,8 +198,11 @@ public class ServiceFindingDetector implements Detector {
         also.remove(source);
         LocalDateTime firstSeen = deliveries.stream().map(Delivery::firstSeen).min(LocalDateTime::compareTo)
                 .orElse(f.firstSeen());
-        ServiceCountermeasures.Text text = source.equals("guardduty") ? texts.guardDuty(ServiceFinding.family(f.type()))
-                : texts.control(f.type());
+        ServiceCountermeasures.Text text = switch (source) {
+            case "guardduty" -> texts.guardDuty(ServiceFinding.family(f.type()));
+            case "config" -> texts.configRule(f.type());
+            default -> texts.control(f.type());
+        };
         String serviceName = switch (source) {
             case "guardduty" -> "GuardDuty";
             case "config" -> "AWS Config";
