@@ -19,13 +19,26 @@ import org.springframework.validation.annotation.Validated;
  * @param securityHubPrefix where, below each source, the Firehose stream that the EventBridge rule feeds writes its
  *                          {@code YYYY/MM/DD/HH/} folders (the stream's S3 prefix); empty: Security Hub is not read
  * @param intraday          the intraday run's immediate mails
+ * @param configRuleSeverity the severity of an AWS Config rule's non-compliance, which Config does not rate
  */
 @Validated
 @ConfigurationProperties("govcloud.security-services")
 public record SecurityServicesProperties(
         @NotNull @Pattern(regexp = "|[^/].*/", message = "must be empty or a relative folder ending in '/'")
         @DefaultValue("securityhub/") String securityHubPrefix,
-        @NotNull @Valid @DefaultValue Intraday intraday) {
+        @NotNull @Valid @DefaultValue Intraday intraday,
+        @NotNull @DefaultValue("MEDIUM") String configRuleSeverity) {
+
+    @AssertTrue(message = "govcloud.security-services.config-rule-severity must be INFORMATIONAL, LOW, MEDIUM, HIGH"
+            + " or CRITICAL")
+    public boolean isConfigRuleSeverityKnown() {
+        try {
+            Severity.parse(configRuleSeverity);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
 
     /**
      * Immediate mails of the intraday run: inside 受付時間 findings at or above {@code minSeverity} go to the

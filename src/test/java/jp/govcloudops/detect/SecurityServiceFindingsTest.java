@@ -278,6 +278,17 @@ class SecurityServiceFindingsTest {
             assertThat(store.jdbc().queryForList("SELECT h.to_status || ' ' || h.changed_by FROM finding_status_history h"
                     + " JOIN finding f ON f.id = h.finding_id WHERE f.source_id = ?", String.class, sourceId))
                     .containsExactly("RESOLVED config");
+
+            // The account out of the rule's scope: withdrawn.
+            JsonNode notApplicable = compliant.deepCopy();
+            ((ObjectNode) notApplicable.get("Message").get("newEvaluationResult")).put("complianceType", "NOT_APPLICABLE")
+                    .put("resultRecordedTime", "2025-07-04T05:00:00.000Z");
+            Files.writeString(folder.resolve("c.json"), notApplicable.toString());
+            store.ingest(day.minusDays(1), day, false);
+            store.detect(day);
+            assertThat(store.jdbc().queryForList("SELECT h.to_status || ' ' || h.changed_by FROM finding_status_history h"
+                    + " JOIN finding f ON f.id = h.finding_id WHERE f.source_id = ? ORDER BY h.id", String.class, sourceId))
+                    .containsExactly("RESOLVED config", "WITHDRAWN config");
         }
     }
 

@@ -13,6 +13,7 @@ import jp.govcloudops.detect.Detector;
 import jp.govcloudops.detect.Finding;
 import jp.govcloudops.detect.FindingStatus;
 import jp.govcloudops.detect.Fingerprints;
+import jp.govcloudops.config.SecurityServicesProperties;
 import jp.govcloudops.config.Severity;
 import jp.govcloudops.format.finding.ServiceFinding;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,15 +35,15 @@ public class ServiceFindingDetector implements Detector {
     /** Rule ids of the findings, one per source, so that lists and reports can group them. */
     static final List<String> RULE_IDS = List.of("guardduty", "securityhub", "config");
 
-    /** The severity of an AWS Config rule's non-compliance, which Config itself does not rate. */
-    static final Severity CONFIG_SEVERITY = Severity.MEDIUM;
-
     private final JdbcTemplate jdbc;
     private final ServiceCountermeasures texts;
+    /** An AWS Config rule's non-compliance, which Config itself does not rate (configured, MEDIUM by default). */
+    private final Severity configSeverity;
 
-    public ServiceFindingDetector(JdbcTemplate jdbc, ServiceCountermeasures texts) {
+    public ServiceFindingDetector(JdbcTemplate jdbc, ServiceCountermeasures texts, SecurityServicesProperties settings) {
         this.jdbc = jdbc;
         this.texts = texts;
+        this.configSeverity = Severity.parse(settings.configRuleSeverity());
     }
 
     @Override
@@ -138,7 +139,7 @@ public class ServiceFindingDetector implements Detector {
      * AWS Config's rule compliance changes as deliveries of one alert per account, rule and resource: NON_COMPLIANT
      * reads as a failed control, COMPLIANT as a passed one (the finding is then resolved, with its history), and
      * NOT_APPLICABLE (the resource is gone or out of the rule's scope) as archived (withdrawn). Config gives no
-     * severity; {@link #CONFIG_SEVERITY} is the documented default.
+     * severity; it is {@code govcloud.security-services.config-rule-severity}.
      */
     private void complianceChanges(Map<String, List<Delivery>> byKey) {
         jdbc.query("SELECT c.record_account_id, c.record_region, c.resource_type, c.resource_id, c.capture_time,"
@@ -154,7 +155,7 @@ public class ServiceFindingDetector implements Detector {
                     String key = "config:" + account + ":" + rule + ":" + resource;
                     List<Delivery> deliveries = byKey.computeIfAbsent(key, k -> new ArrayList<>());
                     deliveries.add(new Delivery("config", key, rule + " " + resource, "config", rule,
-                            resource + " is " + status + " with " + rule, null, CONFIG_SEVERITY, 0, account,
+                            resource + " is " + status + " with " + rule, null, configSeverity, 0, account,
                             rs.getString(2), rs.getString(3), rs.getString(4), null, null, deliveries.size() + 1, at,
                             at, null, "NOT_APPLICABLE".equals(status) ? "ARCHIVED" : null, switch (String.valueOf(status)) {
                                 case "NON_COMPLIANT" -> "FAILED";
