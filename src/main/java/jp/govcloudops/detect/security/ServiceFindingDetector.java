@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * ({@code service_finding_history}), and a GuardDuty finding delivered by both services is one finding with
  * {@code source = 'guardduty'} and {@code also_in = 'securityhub'}. Its time and day are those of its last update;
  * a finding updated on a later day moves to that day, so this detector derives all its stored deliveries at once
- * ({@link #scope}). A control finding that has only ever passed is not an alert.
+ * ({@link #scope}). A control finding that has only ever passed is not an alert. AWS Config's rule compliance
+ * changes are read the same way ({@link #complianceChanges}).
  */
 @Component
 public class ServiceFindingDetector implements Detector {
@@ -157,12 +158,18 @@ public class ServiceFindingDetector implements Detector {
                     deliveries.add(new Delivery("config", key, rule + " " + resource, "config", rule,
                             resource + " is " + status + " with " + rule, null, configSeverity, 0, account,
                             rs.getString(2), rs.getString(3), rs.getString(4), null, null, deliveries.size() + 1, at,
-                            at, null, "NOT_APPLICABLE".equals(status) ? "ARCHIVED" : null, switch (String.valueOf(status)) {
-                                case "NON_COMPLIANT" -> "FAILED";
-                                case "COMPLIANT" -> "PASSED";
-                                default -> status;
-                            }, rs.getString(8), rs.getString(9), rs.getString(10), null));
+                            at, null, "NOT_APPLICABLE".equals(status) ? "ARCHIVED" : null, asControl(status),
+                            rs.getString(8), rs.getString(9), rs.getString(10), null));
                 });
+    }
+
+    /** A Config compliance type in the words of a Security Hub control's compliance status. */
+    private static String asControl(String complianceType) {
+        return switch (String.valueOf(complianceType)) {
+            case "NON_COMPLIANT" -> "FAILED";
+            case "COMPLIANT" -> "PASSED";
+            default -> complianceType;
+        };
     }
 
     private static Delivery latest(List<Delivery> deliveries) {
