@@ -1,9 +1,10 @@
 -- Web console (serve): its users and its audit log (docs/schema.md, "Web console").
 -- The users sit in a schema of their own: the query reader may read the store's schema (migration 35 on H2, the
--- reader role's grants on PostgreSQL) and must never read password hashes.
-CREATE SCHEMA IF NOT EXISTS console_auth;
+-- reader role's grants on PostgreSQL) and must never read password hashes. The schema is named after the store's
+-- (PUBLIC_AUTH on H2) so that several stores in one PostgreSQL database keep their users apart.
+CREATE SCHEMA IF NOT EXISTS ${flyway:defaultSchema}_auth;
 
-CREATE TABLE console_auth.console_user (
+CREATE TABLE ${flyway:defaultSchema}_auth.console_user (
     username            VARCHAR(64)  PRIMARY KEY,
     password_hash       VARCHAR(100) NOT NULL,
     role                VARCHAR(16)  NOT NULL,

@@ -110,7 +110,7 @@ class DemoCommandTest {
         }
         assertThat(minutes).containsKeys("CRITICAL", "HIGH", "MEDIUM");
         List<String> rows = new ArrayList<>();
-        Map<String, String> labels = Map.of("CRITICAL", "CRITICAL（緊急）", "HIGH", "HIGH（高）", "MEDIUM", "MEDIUM（中）");
+        Map<String, String> labels = Map.of("CRITICAL", "緊急（CRITICAL）", "HIGH", "高（HIGH）", "MEDIUM", "中（MEDIUM）");
         minutes.forEach((severity, waits) -> rows.add(labels.get(severity) + " " + waits.size() + " "
                 + String.format("%.1f", waits.stream().mapToLong(Long::longValue).average().orElse(0) / 60.0) + " "
                 + String.format("%.1f", waits.stream().mapToLong(Long::longValue).max().orElse(0) / 60.0) + " "

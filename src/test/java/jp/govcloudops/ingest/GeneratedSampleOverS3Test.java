@@ -85,7 +85,10 @@ class GeneratedSampleOverS3Test {
         IngestLauncher.Outcome outcome = launcher.run(new IngestParameters(from, to.plusDays(1), EnumSet.allOf(LogType.class),
                 Set.of(), false, List.of("s3://sample-central/trail"), 1), Duration.ZERO);
         assertThat(outcome.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(outcome.summary().quarantined()).isZero();
+        // The one thing quarantined is the sample's Security Hub insight event, which holds no findings.
+        assertThat(jdbc.queryForList("SELECT reason FROM quarantine", String.class))
+                .hasSize((int) outcome.summary().quarantined())
+                .allSatisfy(reason -> assertThat(reason).contains("Security Hub Insight Results"));
         assertThat(outcome.summary().failedObjects()).isZero();
         assertThat(outcome.summary().objects()).isEqualTo(expected.objects);
 

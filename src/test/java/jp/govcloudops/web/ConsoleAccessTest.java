@@ -179,9 +179,9 @@ class ConsoleAccessTest {
                 .hasMessageContaining("user '" + ConsoleServer.VIEWER + "' exists");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> users.add("newcomer", "short".toCharArray(),
                 jp.govcloudops.web.user.ConsoleRole.VIEWER, "test", "test")).hasMessageContaining("at least 12");
-        assertThat(server.jdbc().queryForObject("SELECT role FROM console_auth.console_user WHERE username = ?",
+        assertThat(server.jdbc().queryForObject("SELECT role FROM PUBLIC_AUTH.console_user WHERE username = ?",
                 String.class, ConsoleServer.VIEWER)).isEqualTo("VIEWER");
-        assertThat(server.jdbc().queryForObject("SELECT COUNT(*) FROM console_auth.console_user WHERE username ="
+        assertThat(server.jdbc().queryForObject("SELECT COUNT(*) FROM PUBLIC_AUTH.console_user WHERE username ="
                 + " 'newcomer'", Integer.class)).isZero();
     }
 

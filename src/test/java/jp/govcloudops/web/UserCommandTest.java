@@ -45,7 +45,7 @@ class UserCommandTest {
 
         String url = "jdbc:h2:file:" + dir.resolve("store").toAbsolutePath();
         try (Connection admin = TestStore.connect(url); ResultSet rs = admin.createStatement().executeQuery(
-                "SELECT password_hash, role FROM console_auth.console_user")) {
+                "SELECT password_hash, role FROM PUBLIC_AUTH.console_user")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).startsWith("$2a$10$").doesNotContain("password");
             assertThat(rs.getString(2)).isEqualTo("ADMIN");
@@ -68,7 +68,7 @@ class UserCommandTest {
         CliRun audit = CliRun.of(db, "query", "SELECT action FROM console_audit ORDER BY id");
         assertThat(audit.exit()).as(audit.err()).isEqualTo(ExitCodes.OK);
         assertThat(audit.out()).contains("user.add", "user.passwd");
-        CliRun hashes = CliRun.of(db, "query", "SELECT password_hash FROM console_auth.console_user");
+        CliRun hashes = CliRun.of(db, "query", "SELECT password_hash FROM PUBLIC_AUTH.console_user");
         assertThat(hashes.exit()).isEqualTo(ExitCodes.FAILURE);
         assertThat(hashes.out()).doesNotContain("$2a$");
         assertThat(hashes.err()).doesNotContain("$2a$");
